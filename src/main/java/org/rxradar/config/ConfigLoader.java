@@ -1,0 +1,150 @@
+package org.rxradar.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the YAML file, applies environment overrides, binds the result and validates it.
+ *
+ * <p>Every scalar key can be overridden by an environment variable named after its path:
+ * {@code http.port} by {@code RXRADAR_HTTP_PORT}, {@code kafka.bootstrap-servers} by
+ * {@code RXRADAR_KAFKA_BOOTSTRAP_SERVERS}. Lists (sources, subscribers) come from the file only.
+ */
+public final class ConfigLoader {
+    public static final String ENV_PREFIX = "RXRADAR_";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
+            .build();
+
+    private ConfigLoader() {}
+
+    /** Loads {@code file} (or only defaults when null) with the process environment's overrides. */
+    public static RxRadarConfig load(Path file) {
+        return load(file, System.getenv());
+    }
+
+    public static RxRadarConfig load(Path file, Map<String, String> env) {
+        ObjectNode tree = readTree(file);
+        applyEnvironment(tree, env);
+        RxRadarConfig config = bind(tree, file);
+        ConfigValidator.validate(config);
+        return config;
+    }
+
+    /** Parses YAML text; for tests and for the {@code --config} of a string. */
+    public static RxRadarConfig parse(String yaml, Map<String, String> env) {
+        ObjectNode tree;
+        try {
+            JsonNode node = YAML.readTree(yaml);
+            tree = node instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", "not valid YAML: " + e.getOriginalMessage());
+        }
+        applyEnvironment(tree, env);
+        RxRadarConfig config = bind(tree, null);
+        ConfigValidator.validate(config);
+        return config;
+    }
+
+    private static ObjectNode readTree(Path file) {
+        if (file == null) return JsonNodeFactory.instance.objectNode();
+        if (!Files.isRegularFile(file)) throw new ConfigException("", "config file " + file + " does not exist");
+        try {
+            JsonNode node = YAML.readTree(file.toFile());
+            if (node == null || node.isNull() || node.isMissingNode()) return JsonNodeFactory.instance.objectNode();
+            if (!(node instanceof ObjectNode o)) throw new ConfigException("", file + " must hold a YAML mapping at the top");
+            return o;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ConfigException("", file + " is not valid YAML" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Walks the default configuration's scalar keys and replaces those an environment variable names. */
+    static void applyEnvironment(ObjectNode tree, Map<String, String> env) {
+        JsonNode defaults = YAML.valueToTree(RxRadarConfig.defaults());
+        overlay(tree, defaults, ENV_PREFIX, env);
+    }
+
+    private static void overlay(ObjectNode target, JsonNode defaults, String prefix, Map<String, String> env) {
+        Iterator<Map.Entry<String, JsonNode>> fields = defaults.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = prefix + field.getKey().toUpperCase(Locale.ROOT).replace('-', '_');
+            JsonNode def = field.getValue();
+            if (def.isObject() && def.size() > 0) {
+                JsonNode existing = target.get(field.getKey());
+                ObjectNode child = existing instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+                overlay(child, def, name + "_", env);
+                if (child.size() > 0 && !(existing instanceof ObjectNode)) target.set(field.getKey(), child);
+            } else if (!def.isArray() && env.containsKey(name)) {
+                target.set(field.getKey(), new TextNode(env.get(name)));
+            }
+        }
+    }
+
+    private static RxRadarConfig bind(ObjectNode tree, Path file) {
+        try {
+            return YAML.treeToValue(tree, RxRadarConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : " (known keys: "
+                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
+            throw new ConfigException(path(e), "unknown key" + known);
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause();
+            String why = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+            throw new ConfigException(path(e), why);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", (file == null ? "config" : file.toString()) + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The dotted key path of a binding error: {@code sources[2].interval}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (out.length() > 0) out.append('.');
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static final class DurationDeserializer extends JsonDeserializer<Duration> {
+        @Override
+        public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return Durations.parse(p.getValueAsString());
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.rxradar.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration, read from one YAML file (see {@code config/rxradar.example.yml} and the
+ * README) with environment overrides. Every section has working defaults, so an empty file or no
+ * file at all runs on the embedded broker.
+ */
+public record RxRadarConfig(
+        Kafka kafka,
+        Http http,
+        Fetch fetch,
+        List<Source> sources,
+        Tagger tagger,
+        List<Subscriber> subscribers,
+        Mail mail,
+        Digest digest) {
+
+    public RxRadarConfig {
+        kafka = kafka == null ? Kafka.defaults() : kafka;
+        http = http == null ? Http.defaults() : http;
+        fetch = fetch == null ? Fetch.defaults() : fetch;
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        tagger = tagger == null ? Tagger.defaults() : tagger;
+        subscribers = subscribers == null ? List.of() : List.copyOf(subscribers);
+        mail = mail == null ? Mail.defaults() : mail;
+        digest = digest == null ? Digest.defaults() : digest;
+    }
+
+    public static RxRadarConfig defaults() {
+        return new RxRadarConfig(null, null, null, null, null, null, null, null);
+    }
+
+    public RxRadarConfig withKafka(Kafka k) {
+        return new RxRadarConfig(k, http, fetch, sources, tagger, subscribers, mail, digest);
+    }
+
+    public RxRadarConfig withHttp(Http h) {
+        return new RxRadarConfig(kafka, h, fetch, sources, tagger, subscribers, mail, digest);
+    }
+
+    public RxRadarConfig withSources(List<Source> s) {
+        return new RxRadarConfig(kafka, http, fetch, s, tagger, subscribers, mail, digest);
+    }
+
+    public RxRadarConfig withSubscribers(List<Subscriber> s) {
+        return new RxRadarConfig(kafka, http, fetch, sources, tagger, s, mail, digest);
+    }
+
+    public RxRadarConfig withMail(Mail m) {
+        return new RxRadarConfig(kafka, http, fetch, sources, tagger, subscribers, m, digest);
+    }
+
+    /**
+     * @param bootstrapServers empty: start the embedded single-node KRaft broker
+     * @param partitions       partitions of each topic created at start
+     * @param embedded         the embedded broker's ports and data directory
+     * @param groupPrefix      consumer group ids are this prefix plus the stage name
+     * @param properties       extra client properties (security, SASL…) passed to every client
+     */
+    public record Kafka(String bootstrapServers, Integer partitions, Short replicationFactor, Embedded embedded,
+                        String groupPrefix, Map<String, String> properties) {
+        public Kafka {
+            bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.trim();
+            partitions = partitions == null ? 3 : partitions;
+            replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+            embedded = embedded == null ? Embedded.defaults() : embedded;
+            groupPrefix = groupPrefix == null || groupPrefix.isBlank() ? "rxradar" : groupPrefix;
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        static Kafka defaults() {
+            return new Kafka(null, null, null, null, null, null);
+        }
+
+        public boolean useEmbedded() {
+            return bootstrapServers.isEmpty();
+        }
+
+        public Kafka withBootstrapServers(String servers) {
+            return new Kafka(servers, partitions, replicationFactor, embedded, groupPrefix, properties);
+        }
+
+        public Kafka withEmbedded(Embedded e) {
+            return new Kafka(bootstrapServers, partitions, replicationFactor, e, groupPrefix, properties);
+        }
+    }
+
+    /** The in-JVM broker used when no bootstrap servers are configured; port 0 picks a free port. */
+    public record Embedded(Integer port, Integer controllerPort, String dataDir) {
+        public Embedded {
+            port = port == null ? 9092 : port;
+            controllerPort = controllerPort == null ? 9093 : controllerPort;
+            dataDir = dataDir == null || dataDir.isBlank() ? "./data/kafka" : dataDir;
+        }
+
+        static Embedded defaults() {
+            return new Embedded(null, null, null);
+        }
+    }
+
+    /** The feed and health server. {@code baseUrl}: the public address used in links (feeds, unsubscribe). */
+    public record Http(Integer port, String bind, String baseUrl) {
+        public Http {
+            port = port == null ? 8080 : port;
+            bind = bind == null || bind.isBlank() ? "0.0.0.0" : bind;
+            baseUrl = baseUrl == null ? "" : baseUrl.trim();
+        }
+
+        static Http defaults() {
+            return new Http(null, null, null);
+        }
+
+        /** The base for links: the configured one, or this machine's loopback address. */
+        public String publicBaseUrl() {
+            String b = baseUrl.isEmpty() ? "http://localhost:" + port : baseUrl;
+            return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+        }
+    }
+
+    /** The one HTTP client every fetcher shares. */
+    public record Fetch(String userAgent, Duration connectTimeout, Duration readTimeout, Duration totalTimeout,
+                        String maxBodySize, Integer maxRedirects, Integer threads, Integer perHostConcurrency,
+                        Duration perHostDelay, Integer maxConsecutiveErrors, String stateDir) {
+        public Fetch {
+            userAgent = userAgent == null || userAgent.isBlank()
+                    ? "RxRadar/0.1 (+https://github.com/rxradar/rxradar; pharmacy-technician job and news aggregator)" : userAgent;
+            connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+            readTimeout = readTimeout == null ? Duration.ofSeconds(20) : readTimeout;
+            totalTimeout = totalTimeout == null ? Duration.ofSeconds(60) : totalTimeout;
+            maxBodySize = maxBodySize == null || maxBodySize.isBlank() ? "10MB" : maxBodySize;
+            maxRedirects = maxRedirects == null ? 5 : maxRedirects;
+            threads = threads == null ? 8 : threads;
+            perHostConcurrency = perHostConcurrency == null ? 2 : perHostConcurrency;
+            perHostDelay = perHostDelay == null ? Duration.ofSeconds(1) : perHostDelay;
+            maxConsecutiveErrors = maxConsecutiveErrors == null ? 10 : maxConsecutiveErrors;
+            stateDir = stateDir == null || stateDir.isBlank() ? "./data/fetch" : stateDir;
+        }
+
+        static Fetch defaults() {
+            return new Fetch(null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public long maxBodyBytes() {
+            return DataSize.parse(maxBodySize);
+        }
+    }
+
+    /**
+     * A place to poll. {@code type}: rss (RSS, Atom, RDF, JSON Feed) or web (a career page: JSON-LD
+     * JobPosting, or {@code selectors}). {@code selectors} keys: item, title, link, date, summary,
+     * employer, location.
+     */
+    public record Source(String id, String type, String kind, String url, Duration interval, String name,
+                         Map<String, String> selectors, Boolean enabled) {
+        public Source {
+            type = type == null ? "rss" : type.trim().toLowerCase();
+            kind = kind == null ? "news" : kind.trim().toLowerCase();
+            interval = interval == null ? Duration.ofMinutes(30) : interval;
+            selectors = selectors == null ? Map.of() : Map.copyOf(selectors);
+            enabled = enabled == null || enabled;
+        }
+
+        public String displayName() {
+            return name == null || name.isBlank() ? id : name;
+        }
+    }
+
+    /** Extra tagging knowledge: a YAML or JSON rules file added to the built-in one. */
+    public record Tagger(String rules) {
+        public Tagger {
+            rules = rules == null ? "" : rules.trim();
+        }
+
+        static Tagger defaults() {
+            return new Tagger(null);
+        }
+    }
+
+    /**
+     * A digest subscriber. Empty {@code settings}/{@code topics}/{@code states}: no filter on that facet.
+     * {@code kinds}: jobs, news (both when empty).
+     */
+    public record Subscriber(String id, String email, String name, List<String> settings, List<String> topics,
+                             List<String> kinds, List<String> states, Boolean remote, List<String> keywords,
+                             String timezone, String sendAt, String frequency, String status) {
+        public Subscriber {
+            settings = settings == null ? List.of() : List.copyOf(settings);
+            topics = topics == null ? List.of() : List.copyOf(topics);
+            kinds = kinds == null ? List.of() : List.copyOf(kinds);
+            states = states == null ? List.of() : states.stream().map(s -> s.trim().toUpperCase()).toList();
+            remote = remote != null && remote;
+            keywords = keywords == null ? List.of() : List.copyOf(keywords);
+            timezone = timezone == null || timezone.isBlank() ? "UTC" : timezone;
+            sendAt = sendAt == null || sendAt.isBlank() ? "07:00" : sendAt;
+            frequency = frequency == null || frequency.isBlank() ? "daily" : frequency;
+            status = status == null || status.isBlank() ? "confirmed" : status;
+        }
+    }
+
+    /** Delivery: SMTP when {@code smtp.host} is set, otherwise {@code .eml} + {@code .html} files in {@code outbox}. */
+    public record Mail(String from, String outbox, Smtp smtp) {
+        public Mail {
+            from = from == null || from.isBlank() ? "RxRadar <digest@localhost>" : from;
+            outbox = outbox == null || outbox.isBlank() ? "./outbox" : outbox;
+            smtp = smtp == null ? Smtp.defaults() : smtp;
+        }
+
+        static Mail defaults() {
+            return new Mail(null, null, null);
+        }
+
+        public Mail withOutbox(String dir) {
+            return new Mail(from, dir, smtp);
+        }
+
+        public Mail withSmtp(Smtp s) {
+            return new Mail(from, outbox, s);
+        }
+    }
+
+    /** {@code tls}: implicit TLS (port 465); {@code starttls}: upgrade a plain connection (port 587). */
+    public record Smtp(String host, Integer port, Boolean starttls, Boolean tls, String username, String password) {
+        public Smtp {
+            host = host == null ? "" : host.trim();
+            port = port == null ? 587 : port;
+            starttls = starttls == null || starttls;
+            tls = tls != null && tls;
+            username = username == null ? "" : username;
+            password = password == null ? "" : password;
+        }
+
+        static Smtp defaults() {
+            return new Smtp(null, null, null, null, null, null);
+        }
+
+        public boolean enabled() {
+            return !host.isEmpty();
+        }
+    }
+
+    /**
+     * Digest building. {@code secret}: HMAC key for unsubscribe links (environment
+     * {@code RXRADAR_DIGEST_SECRET} in production). {@code data-dir}: local state of the deliver stage.
+     */
+    public record Digest(Integer maxLeads, Integer maxNews, Boolean sendEmpty, String secret, String dataDir) {
+        public Digest {
+            maxLeads = maxLeads == null ? 30 : maxLeads;
+            maxNews = maxNews == null ? 15 : maxNews;
+            sendEmpty = sendEmpty != null && sendEmpty;
+            secret = secret == null ? "" : secret;
+            dataDir = dataDir == null || dataDir.isBlank() ? "./data/digest" : dataDir;
+        }
+
+        static Digest defaults() {
+            return new Digest(null, null, null, null, null);
+        }
+    }
+}
