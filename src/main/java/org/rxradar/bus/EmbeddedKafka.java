@@ -1,0 +1,176 @@
+package org.rxradar.bus;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.rxradar.config.ConfigException;
+import org.rxradar.config.RxRadarConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node KRaft broker (broker and controller in one) inside this JVM, for the default run,
+ * the demo and the tests. Listens on loopback only; its data stays under the configured directory
+ * across restarts (the storage is formatted once, on first start).
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String HOST = "127.0.0.1";
+    private static final int NODE_ID = 1;
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Formats the storage if needed, starts the broker and waits until it answers. */
+    public static EmbeddedKafka start(RxRadarConfig.Embedded cfg, int defaultPartitions) {
+        int port = resolvePort(cfg.port(), "kafka.embedded.port");
+        int controllerPort = resolvePort(cfg.controllerPort(), "kafka.embedded.controller-port");
+        Path logDir = Path.of(cfg.dataDir()).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new ConfigException("kafka.embedded.data-dir", "cannot create " + logDir + ": " + e.getMessage());
+        }
+
+        Properties props = brokerProperties(port, controllerPort, logDir, defaultPartitions);
+        format(logDir);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        String bootstrap = HOST + ":" + port;
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            shutdownQuietly(server);
+            throw new BusException("embedded Kafka broker failed to start on " + bootstrap + ": " + e.getMessage(), e);
+        }
+        EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap);
+        kafka.awaitReady();
+        log.info("Embedded Kafka broker listening on {} (data in {})", bootstrap, logDir);
+        return kafka;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    private static Properties brokerProperties(int port, int controllerPort, Path logDir, int partitions) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", String.valueOf(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("num.partitions", String.valueOf(partitions));
+        // one node: every internal topic has one replica
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0"); // no point waiting for other members on one node
+        p.put("log.flush.interval.messages", "1000");
+        p.put("auto.create.topics.enable", "false");     // topics are created by TopicAdmin with their settings
+        return p;
+    }
+
+    /** Formats the log directory on first start; an already formatted one is kept as it is. */
+    private static void format(Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) return;
+        try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
+            new Formatter()
+                    .setPrintStream(quiet)
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(NODE_ID)
+                    .setControllerListenerName("CONTROLLER")
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setDirectories(List.of(logDir.toString()))
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setIgnoreFormatted(true)
+                    .run();
+        } catch (Exception e) {
+            throw new BusException("cannot format embedded Kafka storage in " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Port 0 picks a free one; a taken port is a configuration error naming the key to change. */
+    private static int resolvePort(int configured, String key) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), configured));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new ConfigException(key, "port " + configured + " on " + HOST + " is already in use; set " + key
+                    + " (environment " + envName(key) + ") to a free port, or kafka.bootstrap-servers to use a running broker");
+        }
+    }
+
+    private static String envName(String key) {
+        return "RXRADAR_" + key.toUpperCase().replace('.', '_').replace('-', '_');
+    }
+
+    private void awaitReady() {
+        Map<String, Object> conf = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Admin admin = Admin.create(conf)) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) return;
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        close();
+                        throw new BusException("embedded Kafka broker did not become ready on " + bootstrapServers + " within 60s", e);
+                    }
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusException("interrupted while waiting for the embedded broker", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        shutdownQuietly(server);
+    }
+
+    private static void shutdownQuietly(KafkaRaftServer server) {
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } catch (RuntimeException e) {
+            log.warn("Embedded Kafka broker did not shut down cleanly: {}", e.toString());
+        }
+    }
+}

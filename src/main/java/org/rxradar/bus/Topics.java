@@ -1,0 +1,41 @@
+package org.rxradar.bus;
+
+import java.util.List;
+import java.util.Map;
+import org.rxradar.model.Kind;
+
+/**
+ * Every topic RxRadar uses, defined once. Keys are UTF-8 strings; values are the JSON records of
+ * {@code org.rxradar.model} (see the README's "Topics" and "Record schema").
+ */
+public final class Topics {
+    /** Raw news items from the fetchers, key = item id. */
+    public static final String NEWS_RAW = "rxradar.news.raw";
+    /** Raw job leads from the fetchers, key = item id. */
+    public static final String LEADS_RAW = "rxradar.leads.raw";
+    /** Tagged items from the tagger, key = item id. */
+    public static final String ITEMS_TAGGED = "rxradar.items.tagged";
+    /** Subscriber events, compacted, key = subscriber id. */
+    public static final String SUBSCRIPTIONS = "rxradar.subscriptions";
+    /** One record per digest sent, key = subscriber id + "/" + period. */
+    public static final String DIGESTS = "rxradar.digests";
+    /** Records that could not be processed: original bytes, the reason in headers. */
+    public static final String DEADLETTER = "rxradar.deadletter";
+
+    /** Per-topic settings beyond partitions: subscriptions and digests are compacted so the latest per key survives forever. */
+    static final Map<String, Map<String, String>> CONFIGS = Map.of(
+            NEWS_RAW, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)),
+            LEADS_RAW, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)),
+            ITEMS_TAGGED, Map.of("retention.ms", String.valueOf(90L * 24 * 3600 * 1000)),
+            SUBSCRIPTIONS, Map.of("cleanup.policy", "compact"),
+            DIGESTS, Map.of("cleanup.policy", "compact"),
+            DEADLETTER, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
+
+    public static final List<String> ALL = List.of(NEWS_RAW, LEADS_RAW, ITEMS_TAGGED, SUBSCRIPTIONS, DIGESTS, DEADLETTER);
+
+    private Topics() {}
+
+    public static String rawTopicFor(Kind kind) {
+        return kind == Kind.JOB ? LEADS_RAW : NEWS_RAW;
+    }
+}
