@@ -188,6 +188,7 @@ public record RxRadarConfig(
                              List<String> kinds, List<String> states, Boolean remote, List<String> keywords,
                              String timezone, String sendAt, String frequency, String status) {
         public Subscriber {
+            id = id == null || id.isBlank() ? idFor(email) : id.trim();
             settings = settings == null ? List.of() : List.copyOf(settings);
             topics = topics == null ? List.of() : List.copyOf(topics);
             kinds = kinds == null ? List.of() : List.copyOf(kinds);
@@ -198,6 +199,17 @@ public record RxRadarConfig(
             sendAt = sendAt == null || sendAt.isBlank() ? "07:00" : sendAt;
             frequency = frequency == null || frequency.isBlank() ? "daily" : frequency;
             status = status == null || status.isBlank() ? "confirmed" : status;
+        }
+
+        /** A stable id from the address, so the same person keeps one id across config edits. */
+        public static String idFor(String email) {
+            if (email == null || email.isBlank()) return null;
+            return "s-" + org.rxradar.model.ItemIds.sha256(email.trim().toLowerCase(java.util.Locale.ROOT)).substring(0, 16);
+        }
+
+        public Subscriber withStatus(String newStatus) {
+            return new Subscriber(id, email, name, settings, topics, kinds, states, remote, keywords, timezone, sendAt,
+                    frequency, newStatus);
         }
     }
 

@@ -1,0 +1,47 @@
+package org.rxradar.bus;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.rxradar.model.Item;
+import org.rxradar.model.Json;
+
+/**
+ * Publishes raw items to the raw topic of their kind, keyed by item id. Sends are asynchronous;
+ * {@link #flush()} waits for every one and reports the first failure, so the fetch stage records
+ * an item as seen only once Kafka has it.
+ */
+public final class ItemPublisher implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+    public ItemPublisher(KafkaClients clients) {
+        this.producer = clients.producer("rxradar-fetcher");
+    }
+
+    public void publish(Item item) {
+        producer.send(new ProducerRecord<>(Topics.rawTopicFor(item.kind()), item.id(), Json.bytes(item)), (meta, e) -> {
+            if (e != null) failure.compareAndSet(null, e);
+            else published.incrementAndGet();
+        });
+    }
+
+    /** Blocks until every item sent so far is acknowledged; throws if any failed. */
+    public void flush() {
+        producer.flush();
+        Exception e = failure.getAndSet(null);
+        if (e != null) throw new BusException("publishing items failed: " + e.getMessage(), e);
+    }
+
+    public long publishedCount() {
+        return published.get();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

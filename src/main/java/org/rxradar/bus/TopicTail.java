@@ -1,0 +1,154 @@
+package org.rxradar.bus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a whole topic (or its last {@code lookback}) into a handler and keeps following it, on
+ * its own thread. Used to rebuild in-memory views at start (tagged items for the feeds and the
+ * digests, subscribers, the digest log), so that no view keeps state of its own and several
+ * instances can run side by side. No consumer group: every instance reads everything.
+ */
+public final class TopicTail implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TopicTail.class);
+
+    private final KafkaClients clients;
+    private final String topic;
+    private final Duration lookback;
+    private final Consumer<ConsumerRecord<String, byte[]>> handler;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    /** @param lookback null: from the beginning (compacted topics); else from this far back, by timestamp */
+    public TopicTail(KafkaClients clients, String topic, Duration lookback, Consumer<ConsumerRecord<String, byte[]>> handler) {
+        this.clients = clients;
+        this.topic = topic;
+        this.lookback = lookback;
+        this.handler = handler;
+        this.consumer = clients.reader("rxradar-tail-" + topic);
+        this.thread = new Thread(this::loop, "tail-" + topic);
+        this.thread.setDaemon(true);
+        assignAndSeek();
+    }
+
+    public TopicTail start() {
+        thread.start();
+        return this;
+    }
+
+    private void assignAndSeek() {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        List<TopicPartition> parts = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(parts);
+        if (lookback == null) {
+            consumer.seekToBeginning(parts);
+            return;
+        }
+        Map<TopicPartition, Long> query = new HashMap<>();
+        long since = Instant.now().minus(lookback).toEpochMilli();
+        for (TopicPartition tp : parts) query.put(tp, since);
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query, Duration.ofSeconds(30));
+        for (TopicPartition tp : parts) {
+            OffsetAndTimestamp at = found.get(tp);
+            if (at == null) consumer.seekToEnd(List.of(tp)); // nothing that recent
+            else consumer.seek(tp, at.offset());
+        }
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+                    try {
+                        handler.accept(record);
+                    } catch (RuntimeException e) {
+                        log.warn("Skipped {}-{}@{} while reading {}: {}", record.topic(), record.partition(), record.offset(), topic, e.toString());
+                    }
+                }
+                for (TopicPartition tp : consumer.assignment()) positions.put(tp, consumer.position(tp));
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (Throwable e) {
+            failure = e;
+            log.error("Stopped reading {}: {}", topic, e.toString());
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Waits until everything committed to the topic before this call has been handed to the handler. */
+    public void awaitCaughtUp(Duration timeout) {
+        Map<TopicPartition, Long> targets = endOffsets();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (failure != null) throw new BusException("reading " + topic + " failed: " + failure.getMessage(), failure);
+            boolean done = targets.entrySet().stream()
+                    .allMatch(e -> e.getValue() == 0 || positions.getOrDefault(e.getKey(), -1L) >= e.getValue());
+            if (done) return;
+            if (System.nanoTime() > deadline) throw new BusException("reading " + topic + " did not catch up within " + timeout);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BusException("interrupted while reading " + topic, e);
+            }
+        }
+    }
+
+    /** Committed end offsets: a transaction still open is not waited for. */
+    private Map<TopicPartition, Long> endOffsets() {
+        try (Admin admin = Admin.create(clients.common())) {
+            Map<TopicPartition, OffsetSpec> query = new HashMap<>();
+            for (PartitionInfo p : admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream().map(i -> new PartitionInfo(topic, i.partition(), null, null, null)).toList())
+                query.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+            Map<TopicPartition, Long> out = new HashMap<>();
+            admin.listOffsets(query, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> out.put(tp, info.offset()));
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new BusException("cannot read end offsets of " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            if (thread.isAlive()) thread.join(5000);
+            else consumer.close(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // already closed by the loop
+        }
+    }
+}

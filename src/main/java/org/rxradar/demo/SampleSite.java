@@ -1,0 +1,110 @@
+package org.rxradar.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.jsoup.nodes.Entities;
+
+/**
+ * A local web site serving the bundled sample sources ({@code src/main/resources/samples}) so
+ * that the demo and the tests fetch real feeds over real HTTP, with no internet. The
+ * {@code {{port}}} placeholder in a sample is replaced by this server's port, so the items' links
+ * lead back here; any other path answers a small article page so that those links work.
+ */
+public final class SampleSite implements AutoCloseable {
+    /** The bundled samples: file name, kind of items, source type. */
+    public record Sample(String file, String kind, String type, String name) {}
+
+    public static final List<Sample> SAMPLES = List.of(
+            new Sample("pharmacy-news.rss", "news", "rss", "Pharmacy Tech Wire (sample)"),
+            new Sample("tech-jobs.atom", "job", "rss", "TechBoard jobs (sample)"),
+            new Sample("health-system-careers.rss", "job", "rss", "Lakeside Health careers (sample)"),
+            new Sample("careers.html", "job", "web", "Career page (sample)"));
+
+    private static final Map<String, String> TYPES = Map.of(
+            "rss", "application/rss+xml; charset=utf-8",
+            "atom", "application/atom+xml; charset=utf-8",
+            "html", "text/html; charset=utf-8",
+            "json", "application/feed+json; charset=utf-8");
+
+    private final HttpServer server;
+
+    private SampleSite(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts on loopback; port 0 picks a free one. */
+    public static SampleSite start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        SampleSite site = new SampleSite(server);
+        server.createContext("/", site::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "sample-site");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        return site;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url(String file) {
+        return "http://127.0.0.1:" + port() + "/samples/" + file;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/samples/")) {
+                String file = path.substring("/samples/".length());
+                byte[] body = sample(file);
+                if (body == null) {
+                    respond(exchange, 404, "text/plain; charset=utf-8", ("no sample " + file).getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                String ext = file.substring(file.lastIndexOf('.') + 1);
+                respond(exchange, 200, TYPES.getOrDefault(ext, "application/octet-stream"), body);
+            } else if (path.equals("/robots.txt")) {
+                respond(exchange, 200, "text/plain; charset=utf-8", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8));
+            } else {
+                String title = Entities.escape(path);
+                String html = "<!doctype html><html><head><meta charset=utf-8><title>" + title + "</title></head><body><h1>Sample page</h1><p>"
+                        + title + " is a sample article served by the RxRadar demo.</p></body></html>";
+                respond(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private byte[] sample(String file) throws IOException {
+        if (!file.matches("[A-Za-z0-9._-]+")) return null;
+        try (InputStream in = SampleSite.class.getResourceAsStream("/samples/" + file)) {
+            if (in == null) return null;
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.replace("{{port}}", String.valueOf(port())).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,175 @@
+package org.rxradar.tag;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.rxradar.bus.CatchUp;
+import org.rxradar.bus.DeadLetters;
+import org.rxradar.bus.KafkaClients;
+import org.rxradar.bus.Topics;
+import org.rxradar.model.Item;
+import org.rxradar.model.Json;
+import org.rxradar.model.TaggedItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tag loop: consumes the raw topics, tags each item and produces it to the tagged topic,
+ * exactly once. Each polled batch is one Kafka transaction holding the tagged records, any
+ * dead letters and the consumed offsets, so a crash anywhere either commits all of a batch or
+ * none of it, and the batch is processed again from the last committed offsets.
+ *
+ * <p>Plain transactions rather than Kafka Streams: the stage is a stateless map, and this keeps
+ * one consumer and one producer whose every setting is visible in {@link KafkaClients}.
+ */
+public final class TagStage implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TagStage.class);
+    public static final String STAGE = "tagger";
+    private static final List<String> INPUTS = List.of(Topics.NEWS_RAW, Topics.LEADS_RAW);
+
+    private final Function<Item, TaggedItem> tagger;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final MeterRegistry metrics;
+    private long tagged;
+    private long deadLettered;
+
+    public TagStage(KafkaClients clients, Function<Item, TaggedItem> tagger, String instanceId, MeterRegistry metrics) {
+        this.tagger = tagger;
+        this.metrics = metrics;
+        this.consumer = clients.consumer(STAGE, "rxradar-tagger-" + instanceId);
+        this.producer = clients.transactionalProducer(clients.groupId(STAGE) + "-" + instanceId);
+        producer.initTransactions(); // aborts whatever a previous run with this id left open
+        consumer.subscribe(INPUTS);
+    }
+
+    /** Processes until {@link #close()} is called from another thread. */
+    public void run() {
+        try {
+            while (running.get()) processBatch(Duration.ofMillis(500));
+        } catch (WakeupException e) {
+            if (running.get()) throw e;
+        } finally {
+            closeClients();
+        }
+    }
+
+    /**
+     * Processes everything written to the raw topics before this call, then returns the number of
+     * items tagged so far ({@code run --once}).
+     */
+    public long drain(Duration timeout) {
+        CatchUp target = CatchUp.endOffsets(consumer, INPUTS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            processBatch(Duration.ofMillis(200));
+            if (target.reachedBy(consumer)) return tagged;
+        } while (System.nanoTime() < deadline);
+        throw new IllegalStateException("tagger did not catch up with the raw topics within " + timeout);
+    }
+
+    public long taggedCount() {
+        return tagged;
+    }
+
+    public long deadLetterCount() {
+        return deadLettered;
+    }
+
+    private void processBatch(Duration pollTimeout) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+        if (records.isEmpty()) return;
+        long taggedBefore = tagged;
+        long deadBefore = deadLettered;
+        try {
+            producer.beginTransaction();
+            for (ConsumerRecord<String, byte[]> record : records) producer.send(process(record));
+            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            producer.commitTransaction();
+            count(tagged - taggedBefore, deadLettered - deadBefore);
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            // another instance took over this transactional id: this one must stop
+            running.set(false);
+            throw new IllegalStateException("tagger fenced by another instance with the same id; stopping", e);
+        } catch (KafkaException e) {
+            log.warn("Tagging batch of {} records aborted, retrying from the last commit: {}", records.count(), e.toString());
+            tagged = taggedBefore;
+            deadLettered = deadBefore;
+            producer.abortTransaction();
+            rewind();
+        }
+    }
+
+    private ProducerRecord<String, byte[]> process(ConsumerRecord<String, byte[]> record) {
+        try {
+            if (record.value() == null) throw new IllegalArgumentException("empty record value");
+            Item item = Json.read(record.value(), Item.class);
+            TaggedItem result = tagger.apply(item);
+            tagged++;
+            return new ProducerRecord<>(Topics.ITEMS_TAGGED, result.id(), Json.bytes(result));
+        } catch (Exception e) {
+            // a poison record: keep its bytes in the dead-letter topic and go on with the batch
+            deadLettered++;
+            log.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return DeadLetters.of(record, STAGE, e);
+        }
+    }
+
+    private void count(long taggedNow, long deadNow) {
+        if (metrics == null) return;
+        metrics.counter("rxradar.items.tagged").increment(taggedNow);
+        metrics.counter("rxradar.deadletter", "stage", STAGE).increment(deadNow);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> part = records.records(tp);
+            offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    /** After an aborted transaction: go back to the committed offsets so the batch is read again. */
+    private void rewind() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+        for (TopicPartition tp : assigned) {
+            OffsetAndMetadata at = committed.get(tp);
+            if (at == null) consumer.seekToBeginning(List.of(tp));
+            else consumer.seek(tp, at.offset());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (running.compareAndSet(true, false)) consumer.wakeup();
+    }
+
+    /** Closes the clients when the stage was used without {@link #run()} (the once mode). */
+    public void closeClients() {
+        try {
+            consumer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            log.debug("consumer close: {}", e.toString());
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}
