@@ -1,0 +1,19 @@
+# Build stage: the same Maven build as on a developer machine.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -q -DskipTests package
+
+# Run stage: the jar and its libraries only.
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY --from=build /src/target/rxradar.jar /app/rxradar.jar
+COPY --from=build /src/target/lib /app/lib
+COPY config /app/config
+RUN useradd --system --home /app rxradar && mkdir -p /app/data /app/outbox && chown -R rxradar /app
+USER rxradar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/rxradar.jar"]
+CMD ["run", "--config", "/app/config/rxradar.example.yml"]
