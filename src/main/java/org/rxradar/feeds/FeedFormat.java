@@ -27,6 +27,11 @@ public enum FeedFormat {
         return contentType;
     }
 
+    /** The media type without parameters, as link elements want it. */
+    public String mediaType() {
+        return contentType.substring(0, contentType.indexOf(';'));
+    }
+
     /** The format for a file extension ("atom", "rss"), or null. */
     public static FeedFormat forExtension(String ext) {
         for (FeedFormat f : values()) {

@@ -59,9 +59,10 @@ public final class FeedWriter {
         feed.setUri(baseUrl + selfPath);
         feed.setLanguage("en-us");
         feed.setPublishedDate(Date.from(updated));
-        feed.setLinks(List.of(link(baseUrl + selfPath, "self", format.contentType()),
+        feed.setLinks(List.of(link(baseUrl + selfPath, "self", format.mediaType()),
                 link(baseUrl + "/", "alternate", "text/html")));
-        feed.setAuthors(List.of(person("RxRadar")));
+        // Atom needs an author for entries without one; RSS would put it in managingEditor, which must be an email
+        if (format == FeedFormat.ATOM) feed.setAuthors(List.of(person("RxRadar")));
         List<SyndEntry> entries = new ArrayList<>(items.size());
         for (TaggedItem item : items) entries.add(entry(item));
         feed.setEntries(entries);
@@ -81,7 +82,10 @@ public final class FeedWriter {
         e.setTitle(Html.xmlSafe(orDefault(item.title(), "(untitled)")));
         if (item.url() != null && !item.url().isBlank()) e.setLink(Html.xmlSafe(item.url()));
         String author = item.employer() != null && !item.employer().isBlank() ? item.employer() : item.source();
-        if (author != null && !author.isBlank()) e.setAuthors(List.of(person(Html.xmlSafe(author))));
+        if (author != null && !author.isBlank()) {
+            e.setAuthors(List.of(person(Html.xmlSafe(author))));
+            e.setAuthor(Html.xmlSafe(author)); // RSS has no name-only author element: this becomes dc:creator there
+        }
         Instant published = FeedView.sortTime(item);
         e.setPublishedDate(Date.from(published));
         e.setUpdatedDate(Date.from(FeedView.changeTime(item)));
