@@ -90,8 +90,10 @@ public final class HttpApi implements AutoCloseable {
         }, new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(pool);
         server.createContext("/", this::handle);
-        Gauge.builder("rxradar.feeds.view.items", view, FeedView::size)
-                .description("relevant items in the feed view").register(registry);
+        if (registry.find("rxradar.feeds.view.items").gauge() == null) {
+            Gauge.builder("rxradar.feeds.view.items", view, FeedView::size)
+                    .description("relevant items in the feed view").register(registry);
+        }
         server.start();
         log.info("HTTP server listening on {}:{}, links use {}", cfg.bind(), port(), base);
     }
