@@ -1,0 +1,319 @@
+package org.rxradar.feeds;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rxradar.model.Kind;
+import org.rxradar.model.TaggedItem;
+import org.rxradar.model.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory view that feeds are served from: the relevant tagged items of the last days,
+ * indexed by setting, topic, kind and state, each index ordered newest first. A query walks the
+ * smallest matching index and stops after {@code limit} hits, so a 50-entry feed does not scan
+ * the whole view. Thread-safe: many readers, one writer at a time.
+ */
+public final class FeedView {
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
+    public static final int DEFAULT_MAX_ITEMS = 100_000;
+    private static final Logger log = LoggerFactory.getLogger(FeedView.class);
+
+    private final Duration window;
+    private final int maxItems;
+    private final Clock clock;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Entry> byId = new HashMap<>();
+    private final NavigableSet<Key> all = new TreeSet<>();
+    private final Map<String, NavigableSet<Key>> indexes = new HashMap<>();
+    private volatile long version;
+
+    public FeedView() {
+        this(DEFAULT_WINDOW, DEFAULT_MAX_ITEMS, Clock.systemUTC());
+    }
+
+    /**
+     * @param window   items published longer ago than this are dropped
+     * @param maxItems above this many items the oldest are dropped
+     */
+    public FeedView(Duration window, int maxItems, Clock clock) {
+        if (window == null || window.isNegative() || window.isZero()) throw new IllegalArgumentException("window must be positive, was " + window);
+        if (maxItems < 1) throw new IllegalArgumentException("maxItems must be at least 1, was " + maxItems);
+        this.window = window;
+        this.maxItems = maxItems;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Adds an item, or replaces the one with the same id. An item that is not relevant, or older
+     * than the window, removes any earlier version instead: feeds show relevant recent items only.
+     *
+     * @return true when the view changed
+     */
+    public boolean put(TaggedItem item) {
+        Objects.requireNonNull(item, "item");
+        Instant cutoff = clock.instant().minus(window);
+        Key key = new Key(sortTime(item).toEpochMilli(), item.id());
+        lock.writeLock().lock();
+        try {
+            boolean changed = removeLocked(item.id());
+            if (item.relevant() && key.millis >= cutoff.toEpochMilli()) {
+                Entry entry = new Entry(key, item, indexNames(item));
+                byId.put(item.id(), entry);
+                all.add(key);
+                for (String name : entry.indexNames) indexes.computeIfAbsent(name, n -> new TreeSet<>()).add(key);
+                changed = true;
+                trimLocked(cutoff);
+            }
+            if (changed) version++;
+            return changed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes an item by id; true when it was there. */
+    public boolean remove(String id) {
+        lock.writeLock().lock();
+        try {
+            boolean removed = removeLocked(id);
+            if (removed) version++;
+            return removed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Drops items that fell out of the window; call now and then (put does it only when adding). */
+    public int evictExpired() {
+        lock.writeLock().lock();
+        try {
+            int removed = trimLocked(clock.instant().minus(window));
+            if (removed > 0) {
+                version++;
+                log.debug("Evicted {} items older than {}", removed, window);
+            }
+            return removed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public FeedResult query(FeedQuery q) {
+        Objects.requireNonNull(q, "query");
+        lock.readLock().lock();
+        try {
+            List<NavigableSet<Key>> driver = smallestCandidateGroup(q);
+            TreeSet<Key> hits = new TreeSet<>();
+            for (NavigableSet<Key> index : driver) {
+                int found = 0;
+                for (Iterator<Key> it = index.iterator(); it.hasNext() && found < q.limit(); ) {
+                    Key key = it.next();
+                    // keys newer than the current limit-th hit cannot be displaced; older ones can stop the walk
+                    if (hits.size() >= q.limit() && key.compareTo(hits.last()) > 0) break;
+                    if (matches(byId.get(key.id).item, q)) {
+                        hits.add(key);
+                        found++;
+                    }
+                }
+                while (hits.size() > q.limit()) hits.pollLast();
+            }
+            List<TaggedItem> items = new ArrayList<>(hits.size());
+            for (Key key : hits) items.add(byId.get(key.id).item);
+            return new FeedResult(items, stampOf(items), lastModifiedOf(items), version);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Relevant items per setting id, every setting of the taxonomy listed (zero when none). */
+    public Map<String, Integer> countsBySetting() {
+        return counts("setting:", Taxonomy.SETTINGS);
+    }
+
+    /** Relevant items per topic id, every topic of the taxonomy listed (zero when none). */
+    public Map<String, Integer> countsByTopic() {
+        return counts("topic:", Taxonomy.TOPICS);
+    }
+
+    public int count(Kind kind) {
+        lock.readLock().lock();
+        try {
+            NavigableSet<Key> index = indexes.get("kind:" + kind);
+            return index == null ? 0 : index.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Increases on every change; equal versions mean equal content. */
+    public long version() {
+        return version;
+    }
+
+    private Map<String, Integer> counts(String prefix, List<String> ids) {
+        lock.readLock().lock();
+        try {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            for (String id : ids) {
+                NavigableSet<Key> index = indexes.get(prefix + id);
+                out.put(id, index == null ? 0 : index.size());
+            }
+            return Collections.unmodifiableMap(out);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private List<NavigableSet<Key>> smallestCandidateGroup(FeedQuery q) {
+        List<List<NavigableSet<Key>>> groups = new ArrayList<>();
+        if (!q.settings().isEmpty()) groups.add(indexesFor("setting:", q.settings()));
+        if (!q.topics().isEmpty()) groups.add(indexesFor("topic:", q.topics()));
+        if (!q.states().isEmpty()) groups.add(indexesFor("state:", q.states()));
+        if (q.kind() != null) groups.add(indexesFor("kind:", List.of(q.kind().name())));
+        if (groups.isEmpty()) return List.of(all);
+        List<NavigableSet<Key>> best = null;
+        long bestSize = Long.MAX_VALUE;
+        for (List<NavigableSet<Key>> group : groups) {
+            long size = group.stream().mapToLong(NavigableSet::size).sum();
+            if (size < bestSize) {
+                best = group;
+                bestSize = size;
+            }
+        }
+        return best;
+    }
+
+    private List<NavigableSet<Key>> indexesFor(String prefix, Iterable<String> ids) {
+        List<NavigableSet<Key>> out = new ArrayList<>();
+        for (String id : ids) {
+            NavigableSet<Key> index = indexes.get(prefix + id);
+            if (index != null) out.add(index);
+        }
+        return out;
+    }
+
+    private static boolean matches(TaggedItem item, FeedQuery q) {
+        if (q.kind() != null && item.kind() != q.kind()) return false;
+        if (!q.settings().isEmpty() && q.settings().stream().noneMatch(item.settings()::contains)) return false;
+        if (!q.topics().isEmpty() && q.topics().stream().noneMatch(item.topics()::contains)) return false;
+        if (!q.states().isEmpty()) {
+            String state = stateOf(item);
+            return state != null && q.states().contains(state);
+        }
+        return true;
+    }
+
+    private boolean removeLocked(String id) {
+        Entry old = byId.remove(id);
+        if (old == null) return false;
+        all.remove(old.key);
+        for (String name : old.indexNames) {
+            NavigableSet<Key> index = indexes.get(name);
+            if (index != null) {
+                index.remove(old.key);
+                if (index.isEmpty()) indexes.remove(name);
+            }
+        }
+        return true;
+    }
+
+    private int trimLocked(Instant cutoff) {
+        int removed = 0;
+        while (!all.isEmpty() && (all.size() > maxItems || all.last().millis < cutoff.toEpochMilli())) {
+            removeLocked(all.last().id);
+            removed++;
+        }
+        return removed;
+    }
+
+    private static List<String> indexNames(TaggedItem item) {
+        List<String> names = new ArrayList<>();
+        names.add("kind:" + item.kind().name());
+        for (String s : item.settings()) names.add("setting:" + s);
+        for (String t : item.topics()) names.add("topic:" + t);
+        String state = stateOf(item);
+        if (state != null) names.add("state:" + state);
+        return names;
+    }
+
+    private static String stateOf(TaggedItem item) {
+        if (item.location() == null || item.location().state() == null) return null;
+        return item.location().state().trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** The time an item is ordered and expired by: when it was published. */
+    static Instant sortTime(TaggedItem item) {
+        if (item.published() != null) return item.published();
+        if (item.fetched() != null) return item.fetched();
+        return item.tagged() != null ? item.tagged() : Instant.EPOCH;
+    }
+
+    /** The last time an item's content changed: published, re-published (updated) or re-tagged. */
+    static Instant changeTime(TaggedItem item) {
+        Instant t = sortTime(item);
+        if (item.updated() != null && item.updated().isAfter(t)) t = item.updated();
+        if (item.tagged() != null && item.tagged().isAfter(t)) t = item.tagged();
+        return t;
+    }
+
+    private static Instant lastModifiedOf(List<TaggedItem> items) {
+        Instant latest = Instant.EPOCH;
+        for (TaggedItem item : items) {
+            Instant t = changeTime(item);
+            if (t.isAfter(latest)) latest = t;
+        }
+        return latest;
+    }
+
+    // FNV-1a over ids and change times: deterministic across JVMs, unlike enum or identity hashes
+    private static String stampOf(List<TaggedItem> items) {
+        long h = 0xcbf29ce484222325L;
+        for (TaggedItem item : items) {
+            h = fnv(h, item.id());
+            h = fnv(h, Long.toString(changeTime(item).toEpochMilli()));
+        }
+        return Long.toHexString(h);
+    }
+
+    private static long fnv(long h, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return (h ^ '|') * 0x100000001b3L;
+    }
+
+    /** Newest first, then by id so that two items of the same millisecond stay distinct. */
+    private record Key(long millis, String id) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(o.millis, millis);
+            return c != 0 ? c : id.compareTo(o.id);
+        }
+    }
+
+    private record Entry(Key key, TaggedItem item, List<String> indexNames) {}
+}

@@ -1,0 +1,187 @@
+package org.rxradar.feeds;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.rxradar.model.Certification;
+import org.rxradar.model.Kind;
+import org.rxradar.model.Place;
+import org.rxradar.model.Salary;
+import org.rxradar.model.TaggedItem;
+
+/**
+ * Writes tagged items as an Atom 1.0 or RSS 2.0 document with ROME. Each entry carries a category
+ * per tag (the scheme tells settings from topics, since "compounding" is both), the employer or
+ * the source as author, published and updated dates, the summary, and for job leads the pay,
+ * location and certifications as HTML content.
+ */
+public final class FeedWriter {
+    private final String baseUrl;
+
+    /** @param baseUrl public address of the server, no trailing slash; links and scheme URIs start with it */
+    public FeedWriter(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /**
+     * @param title    the feed's title
+     * @param selfPath the feed's own path and query ("/feeds/settings/hospital.atom"), for its id and self link
+     * @param updated  the feed's last change
+     */
+    public byte[] write(FeedFormat format, String title, String description, String selfPath, Instant updated,
+                        List<TaggedItem> items) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(format.romeType());
+        feed.setTitle(title);
+        feed.setDescription(description);
+        feed.setLink(baseUrl + "/");
+        feed.setUri(baseUrl + selfPath);
+        feed.setLanguage("en-us");
+        feed.setPublishedDate(Date.from(updated));
+        feed.setLinks(List.of(link(baseUrl + selfPath, "self", format.mediaType()),
+                link(baseUrl + "/", "alternate", "text/html")));
+        // Atom needs an author for entries without one; RSS would put it in managingEditor, which must be an email
+        if (format == FeedFormat.ATOM) feed.setAuthors(List.of(person("RxRadar")));
+        List<SyndEntry> entries = new ArrayList<>(items.size());
+        for (TaggedItem item : items) entries.add(entry(item));
+        feed.setEntries(entries);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192 + items.size() * 1024);
+        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            new SyndFeedOutput().output(feed, w, false);
+        } catch (IOException | FeedException e) {
+            // our own records went in; a failure here is a bug, not bad input
+            throw new IllegalStateException("Could not write " + format + " feed '" + title + "': " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private SyndEntry entry(TaggedItem item) {
+        SyndEntry e = new SyndEntryImpl();
+        e.setUri("urn:rxradar:item:" + item.id());
+        e.setTitle(Html.xmlSafe(orDefault(item.title(), "(untitled)")));
+        if (item.url() != null && !item.url().isBlank()) e.setLink(Html.xmlSafe(item.url()));
+        String author = item.employer() != null && !item.employer().isBlank() ? item.employer() : item.source();
+        if (author != null && !author.isBlank()) {
+            e.setAuthors(List.of(person(Html.xmlSafe(author))));
+            e.setAuthor(Html.xmlSafe(author)); // RSS has no name-only author element: this becomes dc:creator there
+        }
+        Instant published = FeedView.sortTime(item);
+        e.setPublishedDate(Date.from(published));
+        e.setUpdatedDate(Date.from(FeedView.changeTime(item)));
+        List<SyndCategory> categories = new ArrayList<>();
+        for (String s : item.settings()) categories.add(category(s, baseUrl + "/feeds/settings"));
+        for (String t : item.topics()) categories.add(category(t, baseUrl + "/feeds/topics"));
+        e.setCategories(categories);
+        if (item.summary() != null && !item.summary().isBlank()) {
+            e.setDescription(content("text/plain", Html.xmlSafe(item.summary())));
+        }
+        if (item.kind() == Kind.JOB) e.setContents(List.of(content("html", leadHtml(item))));
+        return e;
+    }
+
+    /** The job fields a reader wants at a glance, as a small HTML block; every text is escaped. */
+    static String leadHtml(TaggedItem item) {
+        StringBuilder html = new StringBuilder("<ul>");
+        if (item.employer() != null && !item.employer().isBlank()) row(html, "Employer", item.employer());
+        row(html, "Pay", pay(item.salary()));
+        row(html, "Location", location(item.location()));
+        row(html, "Certifications", certifications(item.certifications()));
+        if (item.employment() != null) row(html, "Employment", item.employment().replace('_', ' ').toLowerCase(Locale.ROOT));
+        if (!item.shift().isEmpty()) row(html, "Shift", String.join(", ", item.shift()).toLowerCase(Locale.ROOT));
+        html.append("</ul>");
+        if (item.summary() != null && !item.summary().isBlank()) {
+            html.append("<p>").append(Html.escape(item.summary())).append("</p>");
+        }
+        return html.toString();
+    }
+
+    static String pay(Salary s) {
+        if (s == null || (s.min() == null && s.max() == null)) return "not stated";
+        String unit = s.unit() == Salary.Unit.YEAR ? "per year" : "per hour";
+        String cur = s.currency() == null || s.currency().equals("USD") ? "$" : s.currency() + " ";
+        if (s.min() != null && s.max() != null && !s.min().equals(s.max())) {
+            return cur + money(s.min()) + " – " + cur + money(s.max()) + " " + unit;
+        }
+        if (s.min() != null && s.max() == null) return "from " + cur + money(s.min()) + " " + unit;
+        if (s.min() == null) return "up to " + cur + money(s.max()) + " " + unit;
+        return cur + money(s.min()) + " " + unit;
+    }
+
+    static String location(Place p) {
+        if (p == null) return "not stated";
+        String where;
+        if (p.city() != null && p.state() != null) where = p.city() + ", " + p.state();
+        else if (p.state() != null) where = p.state();
+        else where = p.text() == null || p.text().isBlank() ? "" : p.text();
+        if (p.remote()) where = where.isEmpty() ? "remote" : where + " (remote)";
+        return where.isEmpty() ? "not stated" : where;
+    }
+
+    static String certifications(List<Certification> certs) {
+        if (certs.isEmpty()) return "none stated";
+        List<String> parts = new ArrayList<>();
+        for (Certification c : certs) parts.add(c.id() + (c.required() ? " (required)" : " (preferred)"));
+        return String.join(", ", parts);
+    }
+
+    private static String money(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%,.2f", v);
+    }
+
+    private static void row(StringBuilder html, String label, String value) {
+        html.append("<li><b>").append(label).append(":</b> ").append(Html.escape(value)).append("</li>");
+    }
+
+    private static SyndCategory category(String name, String scheme) {
+        SyndCategory c = new SyndCategoryImpl();
+        c.setName(name);
+        c.setTaxonomyUri(scheme);
+        return c;
+    }
+
+    private static SyndContent content(String type, String value) {
+        SyndContent c = new SyndContentImpl();
+        c.setType(type);
+        c.setValue(value);
+        return c;
+    }
+
+    private static SyndLink link(String href, String rel, String type) {
+        SyndLink l = new SyndLinkImpl();
+        l.setHref(href);
+        l.setRel(rel);
+        l.setType(type);
+        return l;
+    }
+
+    private static SyndPerson person(String name) {
+        SyndPerson p = new SyndPersonImpl();
+        p.setName(name);
+        return p;
+    }
+
+    private static String orDefault(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
+    }
+}

@@ -1,0 +1,259 @@
+package org.rxradar.feeds;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rxradar.config.ConfigException;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.model.Kind;
+import org.rxradar.model.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side: topic feeds (Atom, RSS), the OPML list, the front page, {@code /health} and
+ * {@code /metrics}. Served by the JDK's HttpServer on a bounded pool: the handlers only read
+ * memory, so a few threads suffice, and a full queue makes the accepting thread do the work,
+ * which slows clients down instead of piling up requests.
+ */
+public final class HttpApi implements AutoCloseable {
+    static final String FEED_CACHE_CONTROL = "public, max-age=300";
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    private static final int THREADS = 8;
+    private static final int QUEUE = 512;
+
+    private final RxRadarConfig.Http cfg;
+    private final FeedView view;
+    private final HealthCheck health;
+    private final PrometheusMeterRegistry registry;
+    private final Clock clock;
+    private HttpServer server;
+    private ThreadPoolExecutor pool;
+    private RenderedFeeds feeds;
+    private byte[] opml;
+
+    public HttpApi(RxRadarConfig.Http cfg, FeedView view, HealthCheck health, PrometheusMeterRegistry registry) {
+        this.cfg = Objects.requireNonNull(cfg, "cfg");
+        this.view = Objects.requireNonNull(view, "view");
+        this.health = Objects.requireNonNull(health, "health");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws ConfigException naming {@code http.port} when the port is taken, {@code http.bind} when the address is unusable
+     */
+    public synchronized void start() {
+        if (server != null) throw new IllegalStateException("already started");
+        InetSocketAddress address = new InetSocketAddress(cfg.bind(), cfg.port());
+        if (address.isUnresolved()) throw new ConfigException("http.bind", "cannot resolve '" + cfg.bind() + "'");
+        try {
+            server = HttpServer.create(address, 256);
+        } catch (BindException e) {
+            throw new ConfigException("http.port", "cannot listen on " + cfg.bind() + ":" + cfg.port() + " (" + e.getMessage()
+                    + "); another process holds the port: choose another http.port, or 0 for any free port");
+        } catch (IOException e) {
+            throw new ConfigException("http.bind", "cannot listen on " + cfg.bind() + ":" + cfg.port() + ": " + e.getMessage());
+        }
+        String base = cfg.baseUrl().isEmpty() ? "http://localhost:" + server.getAddress().getPort() : cfg.publicBaseUrl();
+        feeds = new RenderedFeeds(view, new FeedWriter(base), 2048);
+        opml = new OpmlWriter(base).write(clock.instant());
+        AtomicInteger n = new AtomicInteger();
+        pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+            Thread t = new Thread(r, "http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        if (registry.find("rxradar.feeds.view.items").gauge() == null) {
+            Gauge.builder("rxradar.feeds.view.items", view, FeedView::size)
+                    .description("relevant items in the feed view").register(registry);
+        }
+        server.start();
+        log.info("HTTP server listening on {}:{}, links use {}", cfg.bind(), port(), base);
+    }
+
+    /** The port actually bound (the configured one, or the one picked for port 0). */
+    public int port() {
+        if (server == null) throw new IllegalStateException("not started");
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server == null) return;
+        server.stop(0);
+        pool.shutdownNow();
+        server = null;
+        log.info("HTTP server stopped");
+    }
+
+    private void handle(HttpExchange ex) {
+        long start = System.nanoTime();
+        String route = "NOT_FOUND";
+        int status = 500;
+        try {
+            String path = ex.getRequestURI().getRawPath();
+            String method = ex.getRequestMethod();
+            route = routeOf(path);
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                status = text(ex, 405, "Method " + method + " is not allowed here; use GET\n");
+                return;
+            }
+            status = switch (route) {
+                case "/" -> send(ex, 200, "text/html; charset=utf-8", "no-cache", HomePage.render(view));
+                case "/health" -> health(ex);
+                case "/health/live" -> send(ex, 200, "application/json", "no-store", "{\"live\":true}".getBytes(StandardCharsets.UTF_8));
+                case "/metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", "no-store",
+                        registry.scrape().getBytes(StandardCharsets.UTF_8));
+                case "/feeds.opml" -> send(ex, 200, "text/x-opml; charset=utf-8", FEED_CACHE_CONTROL, opml);
+                case "NOT_FOUND" -> text(ex, 404, "Not found: " + path + ". Try /, /feeds.opml (every feed), /health or /metrics\n");
+                default -> feed(ex, path);
+            };
+        } catch (HttpProblem p) {
+            status = text(ex, p.status(), p.getMessage());
+        } catch (IOException e) {
+            log.debug("Client went away during {}: {}", ex.getRequestURI(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Request {} failed", ex.getRequestURI(), e);
+            status = text(ex, 500, "Internal error; the server log has the details\n");
+        } finally {
+            ex.close();
+            Timer.builder("http.server.requests")
+                    .description("HTTP requests served")
+                    .tag("method", ex.getRequestMethod())
+                    .tag("uri", route)
+                    .tag("status", Integer.toString(status))
+                    .tag("outcome", status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
+                    .register(registry)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The route template, used as the low-cardinality {@code uri} tag of the request timer. */
+    private static String routeOf(String path) {
+        if (path.equals("/") || path.equals("/health") || path.equals("/health/live") || path.equals("/metrics")
+                || path.equals("/feeds.opml")) {
+            return path;
+        }
+        if (path.startsWith("/feeds/settings/")) return "/feeds/settings/{id}";
+        if (path.startsWith("/feeds/topics/")) return "/feeds/topics/{id}";
+        if (FeedRequest.handles(path)) return "/feeds/{name}";
+        return "NOT_FOUND";
+    }
+
+    private int feed(HttpExchange ex, String path) throws IOException {
+        FeedRequest request = FeedRequest.parse(path, ex.getRequestURI().getRawQuery());
+        RenderedFeeds.Rendered feed = feeds.get(request);
+        Headers h = ex.getResponseHeaders();
+        h.set("ETag", feed.etag());
+        h.set("Last-Modified", httpDate(feed.lastModified()));
+        h.set("Cache-Control", FEED_CACHE_CONTROL);
+        if (notModified(ex.getRequestHeaders(), feed)) {
+            ex.sendResponseHeaders(304, -1);
+            return 304;
+        }
+        return send(ex, 200, request.format().contentType(), FEED_CACHE_CONTROL, feed.body());
+    }
+
+    /** If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2). */
+    static boolean notModified(Headers req, RenderedFeeds.Rendered feed) {
+        String inm = req.getFirst("If-None-Match");
+        if (inm != null) {
+            for (String tag : inm.split(",")) {
+                String t = tag.trim();
+                if (t.startsWith("W/")) t = t.substring(2);
+                if (t.equals("*") || t.equals(feed.etag())) return true;
+            }
+            return false;
+        }
+        String ims = req.getFirst("If-Modified-Since");
+        if (ims == null) return false;
+        try {
+            Instant since = ZonedDateTime.parse(ims.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !feed.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false; // an unreadable date is ignored, as the RFC asks
+        }
+    }
+
+    private int health(HttpExchange ex) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean ready;
+        try {
+            HealthStatus s = health.check();
+            ready = s.ready();
+            body.put("status", ready ? "UP" : "DOWN");
+            body.put("live", s.live());
+            body.put("ready", ready);
+            Map<String, Object> components = new LinkedHashMap<>();
+            for (HealthStatus.Component c : s.components()) {
+                components.put(c.name(), Map.of("status", c.up() ? "UP" : "DOWN", "detail", c.detail()));
+            }
+            body.put("components", components);
+        } catch (RuntimeException e) {
+            log.warn("Health check failed", e);
+            ready = false;
+            body.put("status", "DOWN");
+            body.put("live", true);
+            body.put("ready", false);
+            body.put("error", String.valueOf(e.getMessage()));
+        }
+        body.put("items", Map.of("jobs", view.count(Kind.JOB), "news", view.count(Kind.NEWS)));
+        return send(ex, ready ? 200 : 503, "application/json", "no-store", Json.bytes(body));
+    }
+
+    private static int text(HttpExchange ex, int status, String message) {
+        try {
+            return send(ex, status, "text/plain; charset=utf-8", "no-store", message.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            log.debug("Client went away before the {} answer: {}", status, e.getMessage());
+            return status;
+        }
+    }
+
+    private static int send(HttpExchange ex, int status, String type, String cacheControl, byte[] body) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        h.set("Cache-Control", cacheControl);
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        if (head) h.set("Content-Length", Integer.toString(body.length));
+        ex.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        return status;
+    }
+
+    static String httpDate(Instant t) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,77 @@
+package org.rxradar.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rxradar.model.TaggedItem;
+
+class FeedWriterTest {
+    static final Instant T = Instant.parse("2026-11-20T12:00:00Z");
+    final FeedWriter writer = new FeedWriter("https://rxradar.example.org/");
+
+    @Test
+    void atomEntryCarriesCategoriesAuthorDatesSummaryAndLeadFields() throws Exception {
+        TaggedItem job = Items.job("a1", T, List.of("hospital", "compounding"), List.of("compounding"), "TX");
+        SyndFeed feed = parse(writer.write(FeedFormat.ATOM, "RxRadar: hospital pharmacy", "desc",
+                "/feeds/settings/hospital.atom", T.plusSeconds(60), List.of(job)));
+
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getTitle()).isEqualTo("RxRadar: hospital pharmacy");
+        assertThat(feed.getUri()).isEqualTo("https://rxradar.example.org/feeds/settings/hospital.atom");
+        SyndEntry e = feed.getEntries().get(0);
+        assertThat(e.getTitle()).isEqualTo("Pharmacy Technician a1");
+        assertThat(e.getLink()).isEqualTo("https://jobs.example.com/a1");
+        assertThat(e.getAuthor()).isEqualTo("Mercy Medical Center");
+        assertThat(e.getPublishedDate().toInstant()).isEqualTo(T);
+        assertThat(e.getUpdatedDate().toInstant()).isEqualTo(T.plusSeconds(60));
+        assertThat(e.getCategories()).extracting(SyndCategory::getName).containsExactly("hospital", "compounding", "compounding");
+        assertThat(e.getCategories()).extracting(SyndCategory::getTaxonomyUri).containsExactly(
+                "https://rxradar.example.org/feeds/settings", "https://rxradar.example.org/feeds/settings",
+                "https://rxradar.example.org/feeds/topics");
+        assertThat(e.getDescription().getValue()).isEqualTo("Fill prescriptions and manage inventory.");
+        String content = e.getContents().get(0).getValue();
+        assertThat(content).contains("$18.50 – $22 per hour", "Austin, TX", "PTCB-CPhT (required)", "CSPT (preferred)", "full time");
+    }
+
+    @Test
+    void rssEntryCarriesCategoriesAuthorDateAndContent() throws Exception {
+        TaggedItem job = Items.job("a1", T, List.of("retail"), List.of("workforce"), "CA");
+        TaggedItem news = Items.news("n1", T.minusSeconds(60), List.of(), List.of("regulation"));
+        SyndFeed feed = parse(writer.write(FeedFormat.RSS, "RxRadar: all", "Everything", "/feeds/all.rss", T, List.of(job, news)));
+
+        assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+        assertThat(feed.getEntries()).hasSize(2);
+        SyndEntry e = feed.getEntries().get(0);
+        assertThat(e.getCategories()).extracting(SyndCategory::getName).containsExactly("retail", "workforce");
+        assertThat(e.getAuthor()).isEqualTo("Mercy Medical Center");
+        assertThat(e.getPublishedDate().toInstant()).isEqualTo(T);
+        assertThat(e.getContents().get(0).getValue()).contains("Austin, CA", "PTCB-CPhT (required)");
+        assertThat(feed.getEntries().get(1).getAuthor()).as("news falls back to the source").isEqualTo("Pharmacy Times");
+    }
+
+    @Test
+    void hostileTextIsEscapedAndControlCharactersDropped() throws Exception {
+        TaggedItem job = Items.job("x", T, List.of("retail"), List.of(), "TX");
+        TaggedItem hostile = new TaggedItem(1, "x", job.kind(), job.source(), job.url(), "Tech <script>alert(1)</script>\u0001",
+                "a & b \u0007", T, false, T, null, "Bad <b>Employer</b>", job.location(), job.settings(), job.topics(), null, null,
+                true, job.salary(), job.certifications(), null, null, null, T);
+        byte[] atom = writer.write(FeedFormat.ATOM, "t", "d", "/feeds/all.atom", T, List.of(hostile));
+        SyndEntry e = parse(atom).getEntries().get(0);
+        assertThat(e.getTitle()).isEqualTo("Tech <script>alert(1)</script>");
+        assertThat(e.getContents().get(0).getValue()).contains("Bad &lt;b&gt;Employer&lt;/b&gt;").doesNotContain("<b>Employer</b>");
+        assertThat(new String(atom, StandardCharsets.UTF_8)).doesNotContain("<script>");
+    }
+
+    static SyndFeed parse(byte[] xml) throws Exception {
+        return new SyndFeedInput().build(new InputStreamReader(new ByteArrayInputStream(xml), StandardCharsets.UTF_8));
+    }
+}

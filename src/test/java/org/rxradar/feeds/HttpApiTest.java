@@ -1,0 +1,254 @@
+package org.rxradar.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rxradar.config.ConfigException;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.model.Json;
+import org.rxradar.model.TaggedItem;
+import org.rxradar.model.Taxonomy;
+import org.w3c.dom.NodeList;
+
+class HttpApiTest {
+    static final String BASE = "https://rxradar.example.org";
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    final FeedView view = new FeedView();
+    final AtomicBoolean brokerUp = new AtomicBoolean(true);
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpApi api;
+
+    @BeforeEach
+    void start() {
+        view.put(Items.job("h1", now.minusSeconds(600), List.of("hospital"), List.of("compounding"), "TX"));
+        view.put(Items.job("r1", now.minusSeconds(300), List.of("retail"), List.of("workforce"), "CA"));
+        view.put(Items.job("h2", now.minusSeconds(100), List.of("hospital", "government"), List.of(), "CA"));
+        view.put(Items.news("n1", now.minusSeconds(60), List.of(), List.of("regulation")));
+        HealthCheck health = () -> new HealthStatus(true, List.of(
+                brokerUp.get() ? HealthStatus.Component.up("kafka", "broker reachable") : HealthStatus.Component.down("kafka", "broker unreachable"),
+                HealthStatus.Component.up("consumer", "lag 0")));
+        api = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", BASE), view, health, registry);
+        api.start();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void settingFeedHasItsEntriesWithCategoriesAuthorDatesAndContent() throws Exception {
+        HttpResponse<byte[]> r = get("/feeds/settings/hospital.atom");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/atom+xml; charset=utf-8");
+        SyndFeed feed = FeedWriterTest.parse(r.body());
+        assertThat(feed.getEntries()).extracting(SyndEntry::getUri).containsExactly("urn:rxradar:item:h2", "urn:rxradar:item:h1");
+        assertThat(feed.getUri()).isEqualTo(BASE + "/feeds/settings/hospital.atom");
+        SyndEntry h2 = feed.getEntries().get(0);
+        assertThat(h2.getCategories()).extracting(SyndCategory::getName).containsExactly("hospital", "government");
+        assertThat(h2.getAuthor()).isEqualTo("Mercy Medical Center");
+        assertThat(h2.getPublishedDate().toInstant()).isEqualTo(now.minusSeconds(100));
+        assertThat(h2.getUpdatedDate()).isNotNull();
+        assertThat(h2.getDescription().getValue()).contains("Fill prescriptions");
+        assertThat(h2.getContents().get(0).getValue()).contains("$18.50 – $22 per hour", "Austin, CA", "PTCB-CPhT (required)");
+
+        SyndFeed rss = FeedWriterTest.parse(get("/feeds/topics/workforce.rss").body());
+        assertThat(rss.getFeedType()).isEqualTo("rss_2.0");
+        assertThat(rss.getEntries()).extracting(SyndEntry::getUri).containsExactly("urn:rxradar:item:r1");
+        assertThat(rss.getEntries().get(0).getCategories()).extracting(SyndCategory::getName).contains("retail", "workforce");
+    }
+
+    @Test
+    void namedFeedsAndQueryFilters() throws Exception {
+        assertThat(entryIds("/feeds/jobs.atom")).containsExactly("h2", "r1", "h1");
+        assertThat(entryIds("/feeds/news.atom")).containsExactly("n1");
+        assertThat(entryIds("/feeds/all.rss")).containsExactly("n1", "h2", "r1", "h1");
+        assertThat(entryIds("/feeds/all.atom?settings=hospital,retail&state=CA&kind=job")).containsExactly("h2", "r1");
+        assertThat(entryIds("/feeds/jobs.atom?settings=hospital&state=tx")).containsExactly("h1");
+        assertThat(entryIds("/feeds/settings/hospital.atom?topics=compounding")).containsExactly("h1");
+        assertThat(entryIds("/feeds/jobs.atom?limit=1")).containsExactly("h2");
+    }
+
+    @Test
+    void unknownIdIs404ListingTheValidIds() throws Exception {
+        HttpResponse<String> r = getText("/feeds/settings/spaceport.atom");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("spaceport").contains(String.join(", ", Taxonomy.SETTINGS));
+        HttpResponse<String> t = getText("/feeds/topics/astrology.rss");
+        assertThat(t.statusCode()).isEqualTo(404);
+        assertThat(t.body()).contains(String.join(", ", Taxonomy.TOPICS));
+        assertThat(getText("/feeds/settings/hospital.json").statusCode()).isEqualTo(404);
+        assertThat(getText("/nowhere").body()).contains("/feeds.opml");
+    }
+
+    @Test
+    void badQueryIs400SayingWhy() throws Exception {
+        assertThat(getText("/feeds/jobs.atom?state=Texas")).satisfies(r -> {
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("two-letter");
+        });
+        assertThat(getText("/feeds/all.atom?kind=robot").body()).contains("unknown kind 'robot'");
+        assertThat(getText("/feeds/all.atom?colour=blue").body()).contains("unknown parameter 'colour'");
+        assertThat(getText("/feeds/all.atom?limit=lots").body()).contains("not a whole number");
+        assertThat(getText("/feeds/all.atom?settings=spaceport").body()).contains("unknown setting 'spaceport'");
+        assertThat(getText("/feeds/news.atom?kind=job").statusCode()).isEqualTo(400);
+        assertThat(getText("/feeds/settings/hospital.atom?settings=retail").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void conditionalRequestsGet304UntilTheFeedChanges() throws Exception {
+        HttpResponse<byte[]> first = get("/feeds/settings/hospital.atom");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue(HttpApi.FEED_CACHE_CONTROL);
+        assertThat(lastModified).isEqualTo(HttpApi.httpDate(now.minusSeconds(40)));
+
+        HttpResponse<byte[]> again = send(request("/feeds/settings/hospital.atom").header("If-None-Match", etag).build());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(send(request("/feeds/settings/hospital.atom").header("If-Modified-Since", lastModified).build()).statusCode()).isEqualTo(304);
+
+        // a change elsewhere keeps the ETag; a change in this feed replaces it
+        view.put(Items.job("r2", now, List.of("retail"), List.of(), "TX"));
+        assertThat(send(request("/feeds/settings/hospital.atom").header("If-None-Match", etag).build()).statusCode()).isEqualTo(304);
+        view.put(Items.job("h3", now, List.of("hospital"), List.of(), "TX"));
+        HttpResponse<byte[]> changed = send(request("/feeds/settings/hospital.atom").header("If-None-Match", etag).build());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(FeedWriterTest.parse(changed.body()).getEntries()).hasSize(3);
+
+        assertThat(get("/feeds/settings/hospital.rss").headers().firstValue("ETag")).get().isNotEqualTo(changed.headers().firstValue("ETag").get());
+    }
+
+    @Test
+    void opmlListsEveryFeed() throws Exception {
+        HttpResponse<byte[]> r = get("/feeds.opml");
+        assertThat(r.statusCode()).isEqualTo(200);
+        NodeList outlines = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(r.body())).getElementsByTagName("outline");
+        List<String> urls = new java.util.ArrayList<>();
+        for (int i = 0; i < outlines.getLength(); i++) {
+            String url = ((org.w3c.dom.Element) outlines.item(i)).getAttribute("xmlUrl");
+            if (!url.isEmpty()) urls.add(url);
+        }
+        assertThat(urls).hasSize(2 * (3 + Taxonomy.SETTINGS.size() + Taxonomy.TOPICS.size()))
+                .contains(BASE + "/feeds/settings/hospital.atom", BASE + "/feeds/topics/regulation.rss", BASE + "/feeds/jobs.atom");
+        for (String url : urls) {
+            assertThat(get(url.substring(BASE.length())).statusCode()).as(url).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void healthIs200WhenReadyAnd503WhenNot() throws Exception {
+        HttpResponse<String> up = getText("/health");
+        assertThat(up.statusCode()).isEqualTo(200);
+        JsonNode json = Json.MAPPER.readTree(up.body());
+        assertThat(json.get("status").asText()).isEqualTo("UP");
+        assertThat(json.get("live").asBoolean()).isTrue();
+        assertThat(json.at("/components/kafka/status").asText()).isEqualTo("UP");
+        assertThat(json.at("/items/jobs").asInt()).isEqualTo(3);
+
+        brokerUp.set(false);
+        HttpResponse<String> down = getText("/health");
+        assertThat(down.statusCode()).isEqualTo(503);
+        JsonNode d = Json.MAPPER.readTree(down.body());
+        assertThat(d.get("ready").asBoolean()).isFalse();
+        assertThat(d.get("live").asBoolean()).isTrue();
+        assertThat(d.at("/components/kafka/detail").asText()).isEqualTo("broker unreachable");
+        assertThat(getText("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsExposeHttpTimings() throws Exception {
+        get("/feeds/settings/hospital.atom");
+        getText("/feeds/settings/spaceport.atom");
+        HttpResponse<String> r = getText("/metrics");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("http_server_requests_seconds_count{")
+                .containsPattern("http_server_requests_seconds_count\\{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/feeds/settings/\\{id\\}\"\\} 1")
+                .containsPattern("status=\"404\",uri=\"/feeds/settings/\\{id\\}\"")
+                .contains("rxradar_feeds_view_items 4");
+    }
+
+    @Test
+    void homePageListsFeedsCountsAndEscapedLeads() throws Exception {
+        view.put(Items.retitled(Items.job("x", now, List.of("clinic"), List.of(), "NY"), "Tech <img src=x onerror=alert(1)>", now));
+        HttpResponse<String> r = getText("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(r.body()).contains("<td>hospital</td><td>2</td>", "/feeds/topics/regulation.rss", "Tech &lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<img");
+    }
+
+    @Test
+    void headAndOtherMethods() throws Exception {
+        HttpResponse<byte[]> head = send(request("/feeds/jobs.atom").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("ETag")).isPresent();
+        HttpResponse<byte[]> post = send(request("/feeds/jobs.atom").POST(HttpRequest.BodyPublishers.ofString("x")).build());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void takenPortIsAConfigErrorNamingHttpPort() {
+        HttpApi second = new HttpApi(new RxRadarConfig.Http(api.port(), "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry);
+        assertThatThrownBy(second::start).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("http.port"))
+                .hasMessageContaining("http.port").hasMessageContaining(String.valueOf(api.port()));
+    }
+
+    @Test
+    void linksUseTheActualPortWhenNoBaseUrlIsSet() throws Exception {
+        try (HttpApi local = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry)) {
+            local.start();
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + "/feeds/jobs.atom")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(FeedWriterTest.parse(r.body()).getUri()).isEqualTo("http://localhost:" + local.port() + "/feeds/jobs.atom");
+        }
+    }
+
+    private List<String> entryIds(String path) throws Exception {
+        HttpResponse<byte[]> r = get(path);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return FeedWriterTest.parse(r.body()).getEntries().stream().map(e -> e.getUri().substring("urn:rxradar:item:".length())).toList();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    private HttpResponse<byte[]> get(String path) throws Exception {
+        return send(request(path).build());
+    }
+
+    private HttpResponse<String> getText(String path) throws Exception {
+        return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest req) throws Exception {
+        return client.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
