@@ -39,7 +39,9 @@ public final class ConfigLoader {
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .addModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
+            .addModule(new SimpleModule()
+                    .addDeserializer(Duration.class, new DurationDeserializer())
+                    .addSerializer(Duration.class, new DurationSerializer()))
             .build();
 
     private ConfigLoader() {}
@@ -139,6 +141,14 @@ public final class ConfigLoader {
             }
         }
         return out.toString();
+    }
+
+    private static final class DurationSerializer extends com.fasterxml.jackson.databind.JsonSerializer<Duration> {
+        @Override
+        public void serialize(Duration value, com.fasterxml.jackson.core.JsonGenerator gen,
+                              com.fasterxml.jackson.databind.SerializerProvider serializers) throws IOException {
+            gen.writeString(Durations.format(value));
+        }
     }
 
     private static final class DurationDeserializer extends JsonDeserializer<Duration> {
