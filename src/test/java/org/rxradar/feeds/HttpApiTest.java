@@ -128,6 +128,8 @@ class HttpApiTest {
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(send(request("/feeds/settings/hospital.atom").header("If-None-Match", "\"other\", W/" + etag).build()).statusCode()).isEqualTo(304);
+        assertThat(send(request("/feeds/settings/hospital.atom").header("If-None-Match", "\"other\"").build()).statusCode()).isEqualTo(200);
         assertThat(send(request("/feeds/settings/hospital.atom").header("If-Modified-Since", lastModified).build()).statusCode()).isEqualTo(304);
 
         // a change elsewhere keeps the ETag; a change in this feed replaces it
