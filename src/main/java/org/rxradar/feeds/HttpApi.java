@@ -186,25 +186,44 @@ public final class HttpApi implements AutoCloseable {
     private int feed(HttpExchange ex, String path) throws IOException {
         FeedRequest request = FeedRequest.parse(path, ex.getRequestURI().getRawQuery());
         RenderedFeeds.Rendered feed = feeds.get(request);
+        boolean gzip = acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"));
+        String etag = feed.etag(gzip);
         Headers h = ex.getResponseHeaders();
-        h.set("ETag", feed.etag());
+        h.set("ETag", etag);
         h.set("Last-Modified", httpDate(feed.lastModified()));
         h.set("Cache-Control", FEED_CACHE_CONTROL);
-        if (notModified(ex.getRequestHeaders(), feed)) {
+        h.set("Vary", "Accept-Encoding");
+        if (notModified(ex.getRequestHeaders(), etag, feed.lastModified())) {
             ex.sendResponseHeaders(304, -1);
             return 304;
         }
-        return send(ex, 200, request.format().contentType(), FEED_CACHE_CONTROL, feed.body());
+        if (gzip) h.set("Content-Encoding", "gzip");
+        return send(ex, 200, request.format().contentType(), FEED_CACHE_CONTROL, gzip ? feed.gzipBody() : feed.body());
+    }
+
+    /** True when the client lists gzip without refusing it by {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            if (!p[0].trim().equalsIgnoreCase("gzip")) continue;
+            for (int i = 1; i < p.length; i++) {
+                String param = p[i].trim().replace(" ", "");
+                if (param.matches("q=0(\\.0*)?")) return false;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2). */
-    static boolean notModified(Headers req, RenderedFeeds.Rendered feed) {
+    static boolean notModified(Headers req, String etag, Instant lastModified) {
         String inm = req.getFirst("If-None-Match");
         if (inm != null) {
             for (String tag : inm.split(",")) {
                 String t = tag.trim();
                 if (t.startsWith("W/")) t = t.substring(2);
-                if (t.equals("*") || t.equals(feed.etag())) return true;
+                if (t.equals("*") || t.equals(etag)) return true;
             }
             return false;
         }
@@ -212,7 +231,7 @@ public final class HttpApi implements AutoCloseable {
         if (ims == null) return false;
         try {
             Instant since = ZonedDateTime.parse(ims.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !feed.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
+            return !lastModified.truncatedTo(ChronoUnit.SECONDS).isAfter(since);
         } catch (DateTimeParseException e) {
             return false; // an unreadable date is ignored, as the RFC asks
         }

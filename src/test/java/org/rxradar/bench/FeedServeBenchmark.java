@@ -46,6 +46,9 @@ import org.rxradar.model.Taxonomy;
  * [items=50000] [requests=20000] [connections=4]}
  */
 public final class FeedServeBenchmark {
+    /** Passed instead of an ETag: ask for the gzip representation. */
+    private static final String GZIP = "gzip";
+
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
@@ -65,6 +68,7 @@ public final class FeedServeBenchmark {
             System.out.printf(Locale.ROOT, "feed %s: %,d bytes, ETag %s%n", path, probe.bodyLength, probe.etag);
             run("warm-up", api.port(), path, null, Math.min(requests, 5_000), connections);
             run("200 full feed", api.port(), path, null, requests, connections);
+            run("200 gzip", api.port(), path, GZIP, requests, connections);
             run("304 If-None-Match", api.port(), path, probe.etag, requests, connections);
             // new items arriving every 5 ms: most answers must query and render afresh
             Thread churn = new Thread(() -> {
@@ -183,7 +187,8 @@ public final class FeedServeBenchmark {
         }
 
         Response get(String path, String etag) throws IOException {
-            String req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (etag == null ? "" : "If-None-Match: " + etag + "\r\n") + "\r\n";
+            String extra = etag == null ? "" : etag.equals(GZIP) ? "Accept-Encoding: gzip\r\n" : "If-None-Match: " + etag + "\r\n";
+            String req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
             out.write(req.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String statusLine = line();

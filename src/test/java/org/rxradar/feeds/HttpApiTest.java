@@ -145,6 +145,23 @@ class HttpApiTest {
     }
 
     @Test
+    void gzipForClientsThatAskWithItsOwnETag() throws Exception {
+        HttpResponse<byte[]> plain = get("/feeds/jobs.atom");
+        HttpResponse<byte[]> gz = send(request("/feeds/jobs.atom").header("Accept-Encoding", "br, gzip").build());
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gz.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(gz.body().length).isLessThan(plain.body().length);
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes();
+        assertThat(unzipped).isEqualTo(plain.body());
+        String gzTag = gz.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzTag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(send(request("/feeds/jobs.atom").header("Accept-Encoding", "gzip").header("If-None-Match", gzTag).build()).statusCode())
+                .isEqualTo(304);
+        assertThat(send(request("/feeds/jobs.atom").header("Accept-Encoding", "gzip;q=0").build()).headers().firstValue("Content-Encoding"))
+                .isEmpty();
+    }
+
+    @Test
     void opmlListsEveryFeed() throws Exception {
         HttpResponse<byte[]> r = get("/feeds.opml");
         assertThat(r.statusCode()).isEqualTo(200);
