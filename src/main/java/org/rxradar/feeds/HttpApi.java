@@ -2,6 +2,7 @@ package org.rxradar.feeds;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -56,6 +57,7 @@ public final class HttpApi implements AutoCloseable {
     private final HealthCheck health;
     private final PrometheusMeterRegistry registry;
     private final Clock clock;
+    private final Map<String, HttpHandler> extraRoutes = new LinkedHashMap<>();
     private HttpServer server;
     private ThreadPoolExecutor pool;
     private RenderedFeeds feeds;
@@ -67,6 +69,19 @@ public final class HttpApi implements AutoCloseable {
         this.health = Objects.requireNonNull(health, "health");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Adds a handler for every path under {@code pathPrefix} (e.g. "/subscriptions", "/unsubscribe"),
+     * served on the same port and pool and timed like the built-in routes. Call before {@link #start}.
+     */
+    public synchronized HttpApi route(String pathPrefix, HttpHandler handler) {
+        if (server != null) throw new IllegalStateException("add routes before start()");
+        if (pathPrefix == null || !pathPrefix.startsWith("/") || pathPrefix.equals("/")) {
+            throw new IllegalArgumentException("route prefix must start with '/' and not be '/' itself: " + pathPrefix);
+        }
+        extraRoutes.put(pathPrefix, Objects.requireNonNull(handler, "handler"));
+        return this;
     }
 
     /**
@@ -97,6 +112,8 @@ public final class HttpApi implements AutoCloseable {
         }, new ThreadPoolExecutor.CallerRunsPolicy());
         server.setExecutor(pool);
         server.createContext("/", this::handle);
+        // the JDK server picks the longest matching context, so these win over "/"
+        extraRoutes.forEach((prefix, handler) -> server.createContext(prefix, ex -> timed(ex, prefix, handler)));
         if (registry.find("rxradar.feeds.view.items").gauge() == null) {
             Gauge.builder("rxradar.feeds.view.items", view, FeedView::size)
                     .description("relevant items in the feed view").register(registry);
@@ -152,15 +169,29 @@ public final class HttpApi implements AutoCloseable {
             status = text(ex, 500, "Internal error; the server log has the details\n");
         } finally {
             ex.close();
-            Timer.builder("http.server.requests")
-                    .description("HTTP requests served")
-                    .tag("method", methodTag(ex.getRequestMethod()))
-                    .tag("uri", route)
-                    .tag("status", Integer.toString(status))
-                    .tag("outcome", status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
-                    .register(registry)
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            record(ex, route, status, start);
         }
+    }
+
+    private void timed(HttpExchange ex, String route, HttpHandler handler) throws IOException {
+        long start = System.nanoTime();
+        try {
+            handler.handle(ex);
+        } finally {
+            int status = ex.getResponseCode() < 0 ? 500 : ex.getResponseCode();
+            record(ex, route, status, start);
+        }
+    }
+
+    private void record(HttpExchange ex, String route, int status, long startNanos) {
+        Timer.builder("http.server.requests")
+                .description("HTTP requests served")
+                .tag("method", methodTag(ex.getRequestMethod()))
+                .tag("uri", route)
+                .tag("status", Integer.toString(status))
+                .tag("outcome", status < 400 ? "SUCCESS" : status < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
+                .register(registry)
+                .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
     // clients choose the method string: keep the tag's values few

@@ -232,6 +232,26 @@ class HttpApiTest {
     }
 
     @Test
+    void extraRoutesAreServedAndTimed() throws Exception {
+        try (HttpApi withForm = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry)) {
+            withForm.route("/subscriptions", ex -> {
+                byte[] body = ("got " + ex.getRequestMethod()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(202, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            withForm.start();
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + withForm.port() + "/subscriptions"))
+                    .POST(HttpRequest.BodyPublishers.ofString("email=a@example.org")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(202);
+            assertThat(r.body()).isEqualTo("got POST");
+            assertThat(registry.scrape()).containsPattern("http_server_requests_seconds_count\\{method=\"POST\",outcome=\"SUCCESS\",status=\"202\",uri=\"/subscriptions\"\\} 1");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + withForm.port() + "/feeds/jobs.atom")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void takenPortIsAConfigErrorNamingHttpPort() {
         HttpApi second = new HttpApi(new RxRadarConfig.Http(api.port(), "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry);
         assertThatThrownBy(second::start).isInstanceOf(ConfigException.class)
