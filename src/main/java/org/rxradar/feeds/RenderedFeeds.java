@@ -1,6 +1,10 @@
 package org.rxradar.feeds;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -9,7 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * invalidate every other feed. Bounded, since filters let clients ask for many distinct feeds.
  */
 final class RenderedFeeds {
-    record Rendered(long viewVersion, String etag, Instant lastModified, byte[] body) {}
+    /**
+     * @param gzipBody the body gzip-compressed once, at render time (feeds compress about tenfold);
+     *                 it has its own ETag, as a different representation must (RFC 9110 8.8.3)
+     */
+    record Rendered(long viewVersion, String etag, Instant lastModified, byte[] body, byte[] gzipBody) {
+        String etag(boolean gzip) {
+            return gzip ? etag.substring(0, etag.length() - 1) + "-gz\"" : etag;
+        }
+
+        Rendered at(long version) {
+            return new Rendered(version, etag, lastModified, body, gzipBody);
+        }
+    }
 
     private final FeedView view;
     private final FeedWriter writer;
@@ -29,15 +45,25 @@ final class RenderedFeeds {
         String etag = "\"" + result.stamp() + "-" + request.format().extension() + "\"";
         Rendered fresh;
         if (cached != null && cached.etag().equals(etag)) {
-            fresh = new Rendered(result.viewVersion(), etag, cached.lastModified(), cached.body());
+            fresh = cached.at(result.viewVersion());
         } else {
             byte[] body = writer.write(request.format(), request.title(), request.description(), request.selfPath(),
                     result.lastModified(), result.items());
-            fresh = new Rendered(result.viewVersion(), etag, result.lastModified(), body);
+            fresh = new Rendered(result.viewVersion(), etag, result.lastModified(), body, gzip(body));
         }
         // crude bound: odd filter combinations are rare, so starting over beats tracking recency
         if (cache.size() >= maxEntries) cache.clear();
         cache.put(request, fresh);
         return fresh;
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip into memory failed", e);
+        }
+        return out.toByteArray();
     }
 }

@@ -128,6 +128,34 @@ class FeedViewTest {
     }
 
     @Test
+    void concurrentWritersAndReadersSeeConsistentResults() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int writer = w;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 2000; i++) {
+                    view.put(Items.job("w" + writer + "-" + (i % 500), NOW.minusSeconds(i), List.of("hospital"), List.of(), "TX"));
+                }
+            }));
+        }
+        for (int r = 0; r < 2; r++) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 500; i++) {
+                    List<TaggedItem> items = view.query(FeedQuery.all().withSettings(List.of("hospital"))).items();
+                    for (int k = 1; k < items.size(); k++) {
+                        assertThat(items.get(k - 1).published()).isAfterOrEqualTo(items.get(k).published());
+                    }
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : futures) f.get();
+        pool.shutdown();
+        assertThat(view.size()).isEqualTo(1000);
+        assertThat(view.countsBySetting()).containsEntry("hospital", 1000);
+    }
+
+    @Test
     void rejectsUnknownIdsInQueries() {
         assertThatThrownBy(() -> FeedQuery.all().withSettings(List.of("spaceport")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown setting 'spaceport'").hasMessageContaining("hospital");

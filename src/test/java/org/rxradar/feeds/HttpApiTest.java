@@ -128,6 +128,8 @@ class HttpApiTest {
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(send(request("/feeds/settings/hospital.atom").header("If-None-Match", "\"other\", W/" + etag).build()).statusCode()).isEqualTo(304);
+        assertThat(send(request("/feeds/settings/hospital.atom").header("If-None-Match", "\"other\"").build()).statusCode()).isEqualTo(200);
         assertThat(send(request("/feeds/settings/hospital.atom").header("If-Modified-Since", lastModified).build()).statusCode()).isEqualTo(304);
 
         // a change elsewhere keeps the ETag; a change in this feed replaces it
@@ -140,6 +142,23 @@ class HttpApiTest {
         assertThat(FeedWriterTest.parse(changed.body()).getEntries()).hasSize(3);
 
         assertThat(get("/feeds/settings/hospital.rss").headers().firstValue("ETag")).get().isNotEqualTo(changed.headers().firstValue("ETag").get());
+    }
+
+    @Test
+    void gzipForClientsThatAskWithItsOwnETag() throws Exception {
+        HttpResponse<byte[]> plain = get("/feeds/jobs.atom");
+        HttpResponse<byte[]> gz = send(request("/feeds/jobs.atom").header("Accept-Encoding", "br, gzip").build());
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gz.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        assertThat(gz.body().length).isLessThan(plain.body().length);
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes();
+        assertThat(unzipped).isEqualTo(plain.body());
+        String gzTag = gz.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzTag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(send(request("/feeds/jobs.atom").header("Accept-Encoding", "gzip").header("If-None-Match", gzTag).build()).statusCode())
+                .isEqualTo(304);
+        assertThat(send(request("/feeds/jobs.atom").header("Accept-Encoding", "gzip;q=0").build()).headers().firstValue("Content-Encoding"))
+                .isEmpty();
     }
 
     @Test
@@ -210,6 +229,26 @@ class HttpApiTest {
         HttpResponse<byte[]> post = send(request("/feeds/jobs.atom").POST(HttpRequest.BodyPublishers.ofString("x")).build());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void extraRoutesAreServedAndTimed() throws Exception {
+        try (HttpApi withForm = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry)) {
+            withForm.route("/subscriptions", ex -> {
+                byte[] body = ("got " + ex.getRequestMethod()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(202, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            withForm.start();
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + withForm.port() + "/subscriptions"))
+                    .POST(HttpRequest.BodyPublishers.ofString("email=a@example.org")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(202);
+            assertThat(r.body()).isEqualTo("got POST");
+            assertThat(registry.scrape()).containsPattern("http_server_requests_seconds_count\\{method=\"POST\",outcome=\"SUCCESS\",status=\"202\",uri=\"/subscriptions\"\\} 1");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + withForm.port() + "/feeds/jobs.atom")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
