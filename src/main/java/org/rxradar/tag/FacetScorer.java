@@ -26,26 +26,29 @@ final class FacetScorer {
         Map<String, Double> scores = new HashMap<>();
         Map<String, List<String>> evidence = new HashMap<>();
         score(scan, Cue.Kind.SETTING, rules.settings, job, scores, evidence);
+        Map<String, Double> textScores = new HashMap<>(scores);
         for (ItemScan.EmployerHit e : scan.employers) {
             for (String s : e.employer().settings()) {
                 scores.merge(s, e.weight(), Double::sum);
                 evidence.computeIfAbsent(s, k -> new ArrayList<>()).add("employer: " + e.span());
             }
         }
-        return decide(scores, evidence, rules.settings, order);
+        return decide(scores, textScores, evidence, rules.settings, order);
     }
 
     Result topics(ItemScan scan, boolean job, List<String> order) {
         Map<String, Double> scores = new HashMap<>();
         Map<String, List<String>> evidence = new HashMap<>();
         score(scan, Cue.Kind.TOPIC, rules.topics, job, scores, evidence);
-        return decide(scores, evidence, rules.topics, order);
+        return decide(scores, scores, evidence, rules.topics, order);
     }
 
     private void score(ItemScan scan, Cue.Kind kind, Map<String, TaggingRules.TagRule> tagRules, boolean job,
                        Map<String, Double> scores, Map<String, List<String>> evidence) {
         Map<String, List<Hit>> byTag = new HashMap<>();
         for (Hit h : scan.hits(kind)) {
+            // an employer's name ("Summit Family Medicine") says where, never what an item is about
+            if (kind == Cue.Kind.TOPIC && h.part() == TokenizedText.EMPLOYER) continue;
             if (!h.negated()) byTag.computeIfAbsent(h.cue().target(), k -> new ArrayList<>()).add(h);
         }
         for (var e : byTag.entrySet()) {
@@ -72,7 +75,8 @@ final class FacetScorer {
         }
     }
 
-    private Result decide(Map<String, Double> scores, Map<String, List<String>> evidence,
+    /** {@code textScores} leave employer names out: a tag yields only to text that outscores it (context wins over names). */
+    private Result decide(Map<String, Double> scores, Map<String, Double> textScores, Map<String, List<String>> evidence,
                           Map<String, TaggingRules.TagRule> tagRules, List<String> order) {
         List<String> assigned = new ArrayList<>();
         for (String id : order) {
@@ -85,7 +89,7 @@ final class FacetScorer {
             boolean yields = false;
             if (rule != null) {
                 for (String other : rule.yieldsTo()) {
-                    if (assigned.contains(other) && scores.get(other) > scores.get(id)) yields = true;
+                    if (assigned.contains(other) && textScores.getOrDefault(other, 0.0) > textScores.getOrDefault(id, 0.0)) yields = true;
                 }
             }
             if (!yields) kept.add(id);
