@@ -17,7 +17,7 @@ import org.rxradar.model.Salary;
  */
 final class ClusterKey {
     private static final Set<String> FILLER = Set.of("the", "a", "an", "and", "of", "for", "at", "in", "now", "hiring", "urgent",
-            "urgently", "immediate", "immediately", "opening", "openings", "job", "position", "new", "apply", "today");
+            "urgently", "immediate", "immediately", "opening", "openings", "job", "position", "new", "apply", "today", "req", "requisition", "id");
     private static final Set<String> LEGAL = Set.of("inc", "llc", "ltd", "corp", "corporation", "co", "company", "the", "lp", "plc", "pc");
     private static final Map<String, String> VARIANTS = Map.of("tech", "technician", "techs", "technicians", "sr", "senior",
             "jr", "junior", "rx", "pharmacy", "cert", "certified", "ft", "full", "pt", "part");

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.rxradar.model.Place;
 
 /**
@@ -22,6 +23,12 @@ final class PlaceParser {
         "ND", "North Dakota", "OH", "Ohio", "OK", "Oklahoma", "OR", "Oregon", "PA", "Pennsylvania", "RI", "Rhode Island",
         "SC", "South Carolina", "SD", "South Dakota", "TN", "Tennessee", "TX", "Texas", "UT", "Utah", "VT", "Vermont",
         "VA", "Virginia", "WA", "Washington", "WV", "West Virginia", "WI", "Wisconsin", "WY", "Wyoming", "PR", "Puerto Rico"};
+    private static final Pattern PARENTHESISED_REMOTE = Pattern.compile("(?i)\\((remote|hybrid)[^)]*\\)");
+    private static final Pattern REMOTE_WORD = Pattern.compile("(?i)\\b(remote|hybrid|work from home|wfh|telecommute|virtual|anywhere)\\b\\s*[-:/|]?");
+    private static final Pattern COUNTRY = Pattern.compile("(?i)\\b(united states|usa|us)\\b");
+    private static final Pattern ZIP = Pattern.compile("\\b\\d{5}(-\\d{4})?\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern EDGES = Pattern.compile("^[-,;/| ]+|[-,;/| ]+$");
     private static final Set<String> REMOTE_WORDS = Set.of("remote", "work from home", "wfh", "telecommute", "virtual", "anywhere");
 
     static {
@@ -39,12 +46,11 @@ final class PlaceParser {
         String lower = text.toLowerCase(Locale.ROOT);
         boolean remote = remoteFromText;
         for (String w : REMOTE_WORDS) if (lower.contains(w)) remote = true;
-        String rest = text.replaceAll("(?i)\\((remote|hybrid)[^)]*\\)", " ")
-                .replaceAll("(?i)\\b(remote|hybrid|work from home|wfh|telecommute|virtual|anywhere)\\b\\s*[-:/|]?", " ")
-                .replaceAll("(?i)\\b(united states|usa|us)\\b", " ")
-                .replaceAll("\\b\\d{5}(-\\d{4})?\\b", " ")
-                .replaceAll("\\s+", " ").trim()
-                .replaceAll("^[-,;/| ]+|[-,;/| ]+$", "");
+        String rest = PARENTHESISED_REMOTE.matcher(text).replaceAll(" ");
+        rest = REMOTE_WORD.matcher(rest).replaceAll(" ");
+        rest = COUNTRY.matcher(rest).replaceAll(" ");
+        rest = ZIP.matcher(rest).replaceAll(" ");
+        rest = EDGES.matcher(SPACES.matcher(rest).replaceAll(" ").trim()).replaceAll("");
         if (rest.isEmpty()) return new Place(text, null, null, remote);
         String[] parts = rest.split("\\s*,\\s*");
         String city = null, state = null;

@@ -279,6 +279,7 @@ final class RulesReader {
             if (!node.isArray()) throw error(where, "must be a list of phrases");
             List<String> out = new ArrayList<>();
             for (JsonNode p : node) {
+                if (p.isBoolean()) throw error(where, "entry '" + p + "' was read as a yes/no value: write it in quotes");
                 if (!p.isValueNode() || p.asText().isBlank() || TokenizedText.words(p.asText()).isEmpty()) {
                     throw error(where, "entry '" + p + "' is not a phrase");
                 }

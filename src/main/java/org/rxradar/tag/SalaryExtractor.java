@@ -19,6 +19,9 @@ final class SalaryExtractor {
     private static final String[] NOT_PAY_BEFORE = {"bonus", "sign-on", "sign on", "differential", "fined", "fine of", "stipend", "tuition",
             "reimbursement", "relocation", "allowance", "referral", "plus", "diff"};
 
+    private static final java.util.regex.Pattern UNIT_PREFIX =
+            java.util.regex.Pattern.compile("^[^a-z]*(/\\s*)?(hr|hour|per hour|an hour|hourly)?\\.?\\s*");
+
     private SalaryExtractor() {}
 
     /** Returns the pay and fills {@code evidence[0]} with the phrase; null when the text states none. */
@@ -76,7 +79,7 @@ final class SalaryExtractor {
         String clause = lastClause(before);
         if (!range && (clause.contains("up to") || clause.contains("as much as"))) min = null;
         else if (!range && (clause.contains("starting") || clause.contains("starts at") || clause.contains("from ")
-                || startsWithAny(after.replaceFirst("^[^a-z]*(/\\s*)?(hr|hour|per hour|an hour|hourly)?\\.?\\s*", ""), "to start", "starting", "start"))) {
+                || startsWithAny(UNIT_PREFIX.matcher(after).replaceFirst(""), "to start", "starting", "start"))) {
             max = null;
         }
         evidence[0] = text.substring(dollar, Math.min(text.length(), end + Math.min(12, after.length()))).trim();

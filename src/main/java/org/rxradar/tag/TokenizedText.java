@@ -2,7 +2,6 @@ package org.rxradar.tag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Text cut into lower-case word tokens, each with its character span, the part it came from
@@ -92,7 +91,7 @@ final class TokenizedText {
         }
 
         void emit(int from, int to, int partId) {
-            String w = word.toString().toLowerCase(Locale.ROOT);
+            String w = word.toString();
             word.setLength(0);
             if (w.equals("but")) {
                 clauseId++;
