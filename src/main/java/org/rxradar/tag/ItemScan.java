@@ -84,7 +84,21 @@ final class ItemScan {
             double weight = text.part[s[0]] == TokenizedText.EMPLOYER ? rules.employerWeight : rules.mentionWeight;
             employers.add(new EmployerHit(found.get(i), text.span(s[0], s[1]), weight));
         }
+        dropChainsWhoseDivisionIsNamed(rules);
         return consumed;
+    }
+
+    /** "Cardinal Health" in the employer field and "Cardinal Health Nuclear Pharmacy Services" in the text: the division decides. */
+    private void dropChainsWhoseDivisionIsNamed(TaggingRules rules) {
+        if (employers.size() < 2) return;
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (EmployerHit e : employers) named.add(String.join(" ", TokenizedText.words(e.employer().name())));
+        employers.removeIf(e -> {
+            java.util.Set<String> divisions = rules.divisionsOf.get(String.join(" ", TokenizedText.words(e.employer().name())));
+            if (divisions == null) return false;
+            for (String d : divisions) if (named.contains(d)) return true;
+            return false;
+        });
     }
 
     private static boolean anyConsumed(boolean[] consumed, int start, int end) {

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * Is an item for pharmacy technicians? A job lead is when its relevance cues (title counted
  * heavier, since the title names the role) reach the threshold: technician titles and credentials
- * count for, pharmacist-only roles, cashiers, aides and lab roles against. A news item is presumed
- * in the field (the sources are pharmacy sources) unless its cues say it is about something else
- * (an executive appointment, pharmacist schooling) and it has no topic.
+ * count for, pharmacist-only roles, cashiers, aides and lab roles against. A news item is relevant
+ * when it has a topic or speaks of technicians or pharmacies, unless off-field cues (an executive appointment,
+ * pharmacist schooling) outweigh that.
  */
 final class RelevanceJudge {
     private final TaggingRules rules;

@@ -50,6 +50,7 @@ final class RulesReader {
     private final Set<String> certTraining = new LinkedHashSet<>();
     private final Set<String> remote = new LinkedHashSet<>();
     private final Map<String, Employer> employers = new LinkedHashMap<>();
+    private final Map<String, Set<String>> divisionsOf = new LinkedHashMap<>();
 
     /** Applies one file's content; {@code source} names it in error messages. */
     RulesReader read(InputStream in, String source) {
@@ -87,6 +88,8 @@ final class RulesReader {
 
         PhraseIndex<Employer> gazetteer = new PhraseIndex<>();
         employers.values().forEach(e -> gazetteer.add(TokenizedText.words(e.name()), e));
+        Map<String, Set<String>> divisions = new LinkedHashMap<>();
+        divisionsOf.forEach((parent, names) -> divisions.put(parent, Set.copyOf(names)));
 
         Map<String, TaggingRules.TagRule> settings = new LinkedHashMap<>();
         for (String id : settingCues.keySet()) {
@@ -101,7 +104,7 @@ final class RulesReader {
         certOrganisations.forEach(o -> orgs.add(String.join(" ", TokenizedText.words(o))));
         return new TaggingRules(negationWords, negationWindow, scoring.get("threshold"), scoring.get("title-weight"),
                 scoring.get("employer-weight"), scoring.get("mention-weight"), relevanceThreshold, relevanceTitleWeight, newsBase, settings, topics,
-                orgs, index, count[0], gazetteer, employers.size());
+                orgs, index, count[0], gazetteer, employers.size(), divisions);
     }
 
     private interface Adder {
@@ -230,10 +233,10 @@ final class RulesReader {
         private void employers(JsonNode node) {
             if (node.isMissingNode()) return;
             if (!node.isArray()) throw error("employers", "must be a list of entries with name and settings");
-            for (int i = 0; i < node.size(); i++) employer(node.get(i), "employers[" + i + "]", null);
+            for (int i = 0; i < node.size(); i++) employer(node.get(i), "employers[" + i + "]", null, null);
         }
 
-        private void employer(JsonNode node, String where, Boolean parentFieldOnly) {
+        private void employer(JsonNode node, String where, Boolean parentFieldOnly, List<String> parentNames) {
             object(node, where);
             for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
                 String k = keys.next();
@@ -255,12 +258,18 @@ final class RulesReader {
             if (node.has("aliases")) names.addAll(phrases(node.get("aliases"), where + ".aliases"));
             for (String n : names) {
                 if (TokenizedText.words(n).isEmpty()) throw error(where, "name '" + n + "' has no words");
-                employers.put(String.join(" ", TokenizedText.words(n)), new Employer(n, List.copyOf(settings), fieldOnly));
+                if (parentNames == null) {
+                    employers.put(key(n), new Employer(n, List.copyOf(settings), fieldOnly, null));
+                } else {
+                    // a division is registered once per name of its chain, so "Cardinal Health" and its aliases all know it
+                    employers.put(key(n), new Employer(n, List.copyOf(settings), fieldOnly, key(parentNames.get(0))));
+                    for (String p : parentNames) divisionsOf.computeIfAbsent(key(p), k -> new LinkedHashSet<>()).add(key(n));
+                }
             }
             JsonNode divisions = node.path("divisions");
             if (divisions.isMissingNode()) return;
             if (!divisions.isArray()) throw error(where + ".divisions", "must be a list");
-            for (int i = 0; i < divisions.size(); i++) employer(divisions.get(i), where + ".divisions[" + i + "]", fieldOnly);
+            for (int i = 0; i < divisions.size(); i++) employer(divisions.get(i), where + ".divisions[" + i + "]", fieldOnly, names);
         }
 
         private Map<String, Double> weights(JsonNode node, String where) {
@@ -307,6 +316,10 @@ final class RulesReader {
         private RulesException error(String where, String problem) {
             return new RulesException("rules file " + source + ": " + where + ": " + problem);
         }
+    }
+
+    private static String key(String name) {
+        return String.join(" ", TokenizedText.words(name));
     }
 
     private static List<String> withIgnore(List<String> ids) {

@@ -25,11 +25,14 @@ final class TaggingRules {
     final PhraseIndex<Employer> employers;
     final int cueCount;
     final int employerCount;
+    /** Chain name (normalised) to the normalised names of its divisions. */
+    final Map<String, Set<String>> divisionsOf;
 
     TaggingRules(Set<String> negationWords, int negationWindow, double threshold, double titleWeight,
                  double employerWeight, double mentionWeight, double relevanceThreshold, double relevanceTitleWeight, double newsBase,
                  Map<String, TagRule> settings, Map<String, TagRule> topics, Set<String> certOrganisations,
-                 PhraseIndex<Cue> cues, int cueCount, PhraseIndex<Employer> employers, int employerCount) {
+                 PhraseIndex<Cue> cues, int cueCount, PhraseIndex<Employer> employers, int employerCount,
+                 Map<String, Set<String>> divisionsOf) {
         this.negationWords = Set.copyOf(negationWords);
         this.negationWindow = negationWindow;
         this.threshold = threshold;
@@ -46,5 +49,6 @@ final class TaggingRules {
         this.cueCount = cueCount;
         this.employers = employers;
         this.employerCount = employerCount;
+        this.divisionsOf = Map.copyOf(divisionsOf);
     }
 }

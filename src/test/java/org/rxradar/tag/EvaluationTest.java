@@ -27,6 +27,17 @@ class EvaluationTest {
     }
 
     @Test
+    void secondOwnSampleWrittenBeforeTuningStaysAboveALowerFloor() throws Exception {
+        Path holdout = Path.of(EvaluationTest.class.getResource("/tag/holdout-items.jsonl").toURI());
+        Evaluation.Report r = Evaluation.run(Tagger.builtIn(), LabeledItem.read(holdout));
+        assertThat(r.settings().macroF1()).isGreaterThanOrEqualTo(0.85);
+        assertThat(r.topics().macroF1()).isGreaterThanOrEqualTo(0.80);
+        assertThat(r.relevanceAccuracy()).isGreaterThanOrEqualTo(0.90);
+        assertThat(r.salaryExact()).isGreaterThanOrEqualTo(0.90);
+        assertThat(r.certificationF1()).isGreaterThanOrEqualTo(0.90);
+    }
+
+    @Test
     void okLabelsCountNeitherForNorAgainst(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("one.jsonl");
         Files.writeString(f, """
