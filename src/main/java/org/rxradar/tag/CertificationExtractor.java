@@ -31,8 +31,12 @@ final class CertificationExtractor {
         }
         List<Hit> mentions = scan.longestPositive(Cue.Kind.CERT);
         Map<String, Boolean> found = new LinkedHashMap<>();
+        java.util.Set<String> inText = new java.util.HashSet<>();
+        for (Hit m : mentions) if (m.part() == TokenizedText.SUMMARY) inText.add(m.cue().target());
         for (Hit m : mentions) {
             if (m.part() == TokenizedText.EMPLOYER) continue;
+            // "(CPhT)" in a title says nothing about required or preferred when the text decides it
+            if (m.part() == TokenizedText.TITLE && inText.contains(m.cue().target())) continue;
             if (!job && rules.certOrganisations.contains(String.join(" ", java.util.Arrays.asList(text.tokens).subList(m.start(), m.end())))) continue;
             int sentence = text.sentence[m.start()];
             Cue.Kind decided = decidingMarker(text, markers, m, sentence);

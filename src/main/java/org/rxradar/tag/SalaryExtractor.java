@@ -22,11 +22,16 @@ final class SalaryExtractor {
     private static final java.util.regex.Pattern UNIT_PREFIX =
             java.util.regex.Pattern.compile("^[^a-z]*(/\\s*)?(hr|hour|per hour|an hour|hourly)?\\.?\\s*");
 
+    private static final java.util.regex.Pattern BARE = java.util.regex.Pattern.compile(
+            "(?i)\\b(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:\\.\\d{2})?)\\s*(?:(?:-|\u2013|to)\\s*(\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:\\.\\d{2})?))?\\s*"
+                    + "(/\\s*hr|/\\s*hour|per hour|an hour|hourly|usd per hour|dollars per hour|dollars an hour|per year|/\\s*yr|/\\s*year|a year|annually)\\b");
+
     private SalaryExtractor() {}
 
     /** Returns the pay and fills {@code evidence[0]} with the phrase; null when the text states none. */
     static Salary extract(String text, String[] evidence) {
-        if (text == null || text.indexOf('$') < 0) return null;
+        if (text == null) return null;
+        if (text.indexOf('$') < 0) return withoutDollarSign(text, evidence);
         String lower = text.toLowerCase(Locale.ROOT);
         int from = 0;
         while (true) {
@@ -86,6 +91,19 @@ final class SalaryExtractor {
         return new Salary(min, max, unit, "USD");
     }
 
+    /** "Pay: 18.50 - 22.00 per hour" without a dollar sign: only with an explicit hourly or annual unit. */
+    private static Salary withoutDollarSign(String text, String[] evidence) {
+        java.util.regex.Matcher m = BARE.matcher(text);
+        if (!m.find()) return null;
+        double lo = Double.parseDouble(m.group(1).replace(",", ""));
+        double hi = m.group(2) == null ? lo : Double.parseDouble(m.group(2).replace(",", ""));
+        boolean hourly = m.group(3).toLowerCase(Locale.ROOT).matches(".*(h|hr|hour|hourly)$") || m.group(3).toLowerCase(Locale.ROOT).contains("hour");
+        Salary.Unit unit = hourly ? Salary.Unit.HOUR : Salary.Unit.YEAR;
+        if (hi < lo || (unit == Salary.Unit.HOUR && (lo < 5 || hi > 300)) || (unit == Salary.Unit.YEAR && lo < 10_000)) return null;
+        evidence[0] = m.group().trim();
+        return new Salary(lo, hi, unit, "USD");
+    }
+
     /** The text since the last sentence or clause break: "Night shift. Up to" -> " up to". */
     private static String lastClause(String before) {
         int cut = Math.max(Math.max(before.lastIndexOf(". "), before.lastIndexOf(';')), before.lastIndexOf(','));
@@ -105,17 +123,15 @@ final class SalaryExtractor {
     /** Parses "45,000", "18.50", "45k" at {@code i}; returns the end index or -1. */
     private static int number(String s, int i, double[] out) {
         i = skipSpaces(s, i);
-        int start = i;
-        StringBuilder digits = new StringBuilder();
+        StringBuilder digits = new StringBuilder(12);
         while (i < s.length()) {
             char c = s.charAt(i);
             if (Character.isDigit(c)) digits.append(c);
-            else if (c == ',' && i + 3 < s.length() + 0 && i + 3 <= s.length() - 0 && digitsAhead(s, i + 1) == 3) { /* thousands */ }
-            else break;
+            else if (c != ',' || digits.length() == 0 || digitsAhead(s, i + 1) != 3) break; // a thousands comma
             i++;
         }
-        if (digits.length() == 0) return -1;
-        if (i + 2 < s.length() + 1 && i < s.length() && s.charAt(i) == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
+        if (digits.length() == 0 || digits.length() > 9) return -1;
+        if (i + 1 < s.length() && s.charAt(i) == '.' && Character.isDigit(s.charAt(i + 1))) {
             digits.append('.');
             i++;
             while (i < s.length() && Character.isDigit(s.charAt(i))) digits.append(s.charAt(i++));
@@ -126,7 +142,7 @@ final class SalaryExtractor {
             i++;
         }
         out[0] = Math.round(value * 100) / 100.0;
-        return i > start ? i : -1;
+        return i;
     }
 
     private static int digitsAhead(String s, int i) {

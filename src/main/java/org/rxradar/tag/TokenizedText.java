@@ -63,7 +63,8 @@ final class TokenizedText {
         final List<String> tokens = new ArrayList<>();
         final IntList start = new IntList(), end = new IntList(), part = new IntList(), sentence = new IntList(), clause = new IntList();
         int sentenceId, clauseId;
-        final StringBuilder word = new StringBuilder(24);
+        char[] word = new char[32];
+        int wordLength;
 
         void scan(String s, int offset, int partId) {
             int n = s.length();
@@ -72,7 +73,8 @@ final class TokenizedText {
                 char c = s.charAt(i);
                 if (Character.isLetterOrDigit(c)) {
                     if (wordStart < 0) wordStart = i;
-                    word.append(Character.toLowerCase(c));
+                    if (wordLength == word.length) word = java.util.Arrays.copyOf(word, wordLength * 2);
+                    word[wordLength++] = Character.toLowerCase(c);
                     continue;
                 }
                 boolean apostrophe = (c == '\'' || c == '\u2019') && wordStart >= 0 && i + 1 < n
@@ -91,8 +93,8 @@ final class TokenizedText {
         }
 
         void emit(int from, int to, int partId) {
-            String w = word.toString();
-            word.setLength(0);
+            String w = new String(word, 0, wordLength);
+            wordLength = 0;
             if (w.equals("but")) {
                 clauseId++;
                 return;

@@ -57,6 +57,17 @@ class CertificationTest {
     }
 
     @Test
+    void theTextDecidesOverATitleMention() {
+        var t = tagger.tag(Items.job("Pharmacy Technician (CPhT)", "PTCB certification preferred."));
+        assertThat(t.certifications()).containsExactly(new Certification("PTCB-CPhT", false));
+    }
+
+    @Test
+    void negatedRequirementLeavesThePreference() {
+        assertThat(certs("CPhT preferred but not required.")).containsExactly(new Certification("PTCB-CPhT", false));
+    }
+
+    @Test
     void newsNamesTheBoardWithoutRequiringAnything() {
         var news = tagger.tag(Items.news("PTCB updates its exam", "PTCB said the CSPT program grew this year."));
         assertThat(news.certifications()).containsExactly(new Certification("CSPT", false));

@@ -47,6 +47,13 @@ class SalaryExtractorTest {
     }
 
     @Test
+    void figuresWithoutADollarSignNeedAUnit() {
+        assertThat(salary("Pay: 18.50 - 22.00 per hour")).isEqualTo(new Salary(18.5, 22.0, Unit.HOUR, "USD"));
+        assertThat(salary("48,000 to 56,000 per year")).isEqualTo(new Salary(48000.0, 56000.0, Unit.YEAR, "USD"));
+        assertThat(salary("Work 40 hours a week, 2 weekends a month.")).isNull();
+    }
+
+    @Test
     void competitivePayAndOtherUnitsGiveNull() {
         assertThat(salary("Competitive pay and great benefits.")).isNull();
         assertThat(salary("$3,200 per month")).isNull();
