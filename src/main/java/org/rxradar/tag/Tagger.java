@@ -100,6 +100,8 @@ public final class Tagger {
         Map<String, List<String>> evidence = new LinkedHashMap<>(settings.evidence());
         evidence.putAll(topics.evidence());
 
+        put(evidence, "negated", negated(scan));
+
         List<String> relevanceEvidence = new ArrayList<>();
         boolean relevant = relevance.relevant(scan, job, !topics.tags().isEmpty(), relevanceEvidence);
         put(evidence, "relevant", relevanceEvidence);
@@ -159,6 +161,18 @@ public final class Tagger {
             }
         }
         return PlaceParser.parse(item.location(), remote);
+    }
+
+    /** Cues that a negation switched off ("no retail storefront", "no nights"): shown so a reader sees why a tag is absent. */
+    private static List<String> negated(ItemScan scan) {
+        List<String> out = new ArrayList<>();
+        for (Cue.Kind kind : List.of(Cue.Kind.SETTING, Cue.Kind.TOPIC, Cue.Kind.SHIFT, Cue.Kind.EMPLOYMENT)) {
+            for (Hit h : scan.hits(kind)) {
+                String span = scan.span(h);
+                if (h.negated() && !out.contains(span)) out.add(span);
+            }
+        }
+        return out;
     }
 
     private static void put(Map<String, List<String>> evidence, String key, List<String> phrases) {

@@ -48,6 +48,7 @@ class SettingsTest {
     void aNamedStorefrontNegatedIsNotRetail() {
         TaggedItem t = job("Pharmacy Technician", "Technicians pack orders for our online pharmacy; there is no retail storefront.", null);
         assertThat(t.settings()).containsExactly("mail-order");
+        assertThat(t.evidence().get("negated")).contains("retail");
     }
 
     @Test
