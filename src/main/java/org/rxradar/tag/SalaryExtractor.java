@@ -87,7 +87,7 @@ final class SalaryExtractor {
                 || startsWithAny(UNIT_PREFIX.matcher(after).replaceFirst(""), "to start", "starting", "start"))) {
             max = null;
         }
-        evidence[0] = text.substring(dollar, Math.min(text.length(), end + Math.min(12, after.length()))).trim();
+        evidence[0] = (text.substring(dollar, end) + unitWords(text.substring(end, Math.min(text.length(), end + 14)))).trim();
         return new Salary(min, max, unit, "USD");
     }
 
@@ -102,6 +102,19 @@ final class SalaryExtractor {
         if (hi < lo || (unit == Salary.Unit.HOUR && (lo < 5 || hi > 300)) || (unit == Salary.Unit.YEAR && lo < 10_000)) return null;
         evidence[0] = m.group().trim();
         return new Salary(lo, hi, unit, "USD");
+    }
+
+    /** The unit after a figure ("/hr", " per hour"), up to the next punctuation. */
+    private static String unitWords(String tail) {
+        int cut = tail.length();
+        for (int i = 0; i < tail.length(); i++) {
+            char c = tail.charAt(i);
+            if (c == ',' || c == ';' || c == '(' || (c == '.' && (i + 1 == tail.length() || tail.charAt(i + 1) == ' '))) {
+                cut = i;
+                break;
+            }
+        }
+        return tail.substring(0, cut);
     }
 
     /** The text since the last sentence or clause break: "Night shift. Up to" -> " up to". */
