@@ -1,0 +1,72 @@
+package org.rxradar.tag;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.rxradar.model.Place;
+
+/**
+ * Reads a published location ("Fresno, CA", "Austin, Texas 78701", "Remote", "Seattle, WA (Remote)",
+ * "Remote - Denver, CO") into a {@link Place} with a two-letter US state.
+ */
+final class PlaceParser {
+    private static final Map<String, String> STATES = new HashMap<>();
+    private static final String[] NAMES = {
+        "AL", "Alabama", "AK", "Alaska", "AZ", "Arizona", "AR", "Arkansas", "CA", "California", "CO", "Colorado",
+        "CT", "Connecticut", "DE", "Delaware", "DC", "District of Columbia", "FL", "Florida", "GA", "Georgia",
+        "HI", "Hawaii", "ID", "Idaho", "IL", "Illinois", "IN", "Indiana", "IA", "Iowa", "KS", "Kansas",
+        "KY", "Kentucky", "LA", "Louisiana", "ME", "Maine", "MD", "Maryland", "MA", "Massachusetts", "MI", "Michigan",
+        "MN", "Minnesota", "MS", "Mississippi", "MO", "Missouri", "MT", "Montana", "NE", "Nebraska", "NV", "Nevada",
+        "NH", "New Hampshire", "NJ", "New Jersey", "NM", "New Mexico", "NY", "New York", "NC", "North Carolina",
+        "ND", "North Dakota", "OH", "Ohio", "OK", "Oklahoma", "OR", "Oregon", "PA", "Pennsylvania", "RI", "Rhode Island",
+        "SC", "South Carolina", "SD", "South Dakota", "TN", "Tennessee", "TX", "Texas", "UT", "Utah", "VT", "Vermont",
+        "VA", "Virginia", "WA", "Washington", "WV", "West Virginia", "WI", "Wisconsin", "WY", "Wyoming", "PR", "Puerto Rico"};
+    private static final Pattern PARENTHESISED_REMOTE = Pattern.compile("(?i)\\((remote|hybrid)[^)]*\\)");
+    private static final Pattern REMOTE_WORD = Pattern.compile("(?i)\\b(remote|hybrid|work from home|wfh|telecommute|virtual|anywhere)\\b\\s*[-:/|]?");
+    private static final Pattern COUNTRY = Pattern.compile("(?i)\\b(united states|usa|us)\\b");
+    private static final Pattern ZIP = Pattern.compile("\\b\\d{5}(-\\d{4})?\\b");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern EDGES = Pattern.compile("^[-,;/| ]+|[-,;/| ]+$");
+    private static final Set<String> REMOTE_WORDS = Set.of("remote", "work from home", "wfh", "telecommute", "virtual", "anywhere");
+
+    static {
+        for (int i = 0; i < NAMES.length; i += 2) {
+            STATES.put(NAMES[i].toLowerCase(Locale.ROOT), NAMES[i]);
+            STATES.put(NAMES[i + 1].toLowerCase(Locale.ROOT), NAMES[i]);
+        }
+    }
+
+    private PlaceParser() {}
+
+    static Place parse(String location, boolean remoteFromText) {
+        if (location == null || location.isBlank()) return remoteFromText ? new Place(null, null, null, true) : null;
+        String text = location.trim();
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean remote = remoteFromText;
+        for (String w : REMOTE_WORDS) if (lower.contains(w)) remote = true;
+        String rest = PARENTHESISED_REMOTE.matcher(text).replaceAll(" ");
+        rest = REMOTE_WORD.matcher(rest).replaceAll(" ");
+        rest = COUNTRY.matcher(rest).replaceAll(" ");
+        rest = ZIP.matcher(rest).replaceAll(" ");
+        rest = EDGES.matcher(SPACES.matcher(rest).replaceAll(" ").trim()).replaceAll("");
+        if (rest.isEmpty()) return new Place(text, null, null, remote);
+        String[] parts = rest.split("\\s*,\\s*");
+        String city = null, state = null;
+        if (parts.length >= 2) {
+            state = STATES.get(parts[parts.length - 1].trim().toLowerCase(Locale.ROOT));
+            city = parts[0].trim();
+        } else {
+            state = STATES.get(rest.toLowerCase(Locale.ROOT));
+            if (state == null) {
+                // "Fresno CA": a trailing two-letter state without a comma
+                int sp = rest.lastIndexOf(' ');
+                if (sp > 0) state = STATES.get(rest.substring(sp + 1).toLowerCase(Locale.ROOT));
+                city = state != null ? rest.substring(0, sp).trim() : rest;
+            }
+        }
+        if (city != null && city.isEmpty()) city = null;
+        return new Place(text, city, state, remote);
+    }
+}

@@ -1,0 +1,187 @@
+package org.rxradar.tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.model.Certification;
+import org.rxradar.model.Item;
+import org.rxradar.model.JobPosting;
+import org.rxradar.model.Kind;
+import org.rxradar.model.Place;
+import org.rxradar.model.Salary;
+import org.rxradar.model.TaggedItem;
+import org.rxradar.model.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tags items by pharmacy setting and topic, judges relevance and extracts job fields, explaining
+ * each decision with the phrases that made it. Pure logic: no I/O after loading. Immutable and
+ * thread-safe: one instance serves every thread.
+ */
+public final class Tagger {
+    private static final Logger log = LoggerFactory.getLogger(Tagger.class);
+    static final String BUILT_IN = "tagger/rules.yml";
+
+    private final TaggingRules rules;
+    private final FacetScorer facets;
+    private final RelevanceJudge relevance;
+    private final CertificationExtractor certifications;
+    private final Clock clock;
+
+    Tagger(TaggingRules rules, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.facets = new FacetScorer(rules);
+        this.relevance = new RelevanceJudge(rules);
+        this.certifications = new CertificationExtractor(rules);
+    }
+
+    /** The tagger with the project's built-in rules only. */
+    public static Tagger builtIn() {
+        return new Tagger(readBuiltIn().build(), Clock.systemUTC());
+    }
+
+    /** Built-in rules plus the operator's file named by {@code tagger.rules}, when set. */
+    public static Tagger load(RxRadarConfig.Tagger config) {
+        Objects.requireNonNull(config, "config");
+        return config.rules().isEmpty() ? builtIn() : withRules(Path.of(config.rules()));
+    }
+
+    /** Built-in rules plus the given operator file; a missing or bad file is a {@link RulesException}. */
+    public static Tagger withRules(Path operatorFile) {
+        RulesReader reader = readBuiltIn();
+        if (!Files.isRegularFile(operatorFile)) {
+            throw new RulesException("rules file " + operatorFile + " (tagger.rules) does not exist or is not a file");
+        }
+        try (InputStream in = Files.newInputStream(operatorFile)) {
+            reader.read(in, operatorFile.toString());
+        } catch (IOException e) {
+            throw new RulesException("rules file " + operatorFile + " cannot be read: " + e.getMessage(), e);
+        }
+        TaggingRules rules = reader.build();
+        log.info("tagger rules loaded: built-in plus {} ({} cues, {} employer names)", operatorFile, rules.cueCount, rules.employerCount);
+        return new Tagger(rules, Clock.systemUTC());
+    }
+
+    /** The same rules with another clock for the {@code tagged} time (tests, replays). */
+    public Tagger withClock(Clock clock) {
+        return new Tagger(rules, clock);
+    }
+
+    private static RulesReader readBuiltIn() {
+        try (InputStream in = Tagger.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+            if (in == null) throw new RulesException("built-in rules " + BUILT_IN + " are missing from the class path");
+            return new RulesReader().read(in, "built-in " + BUILT_IN);
+        } catch (IOException e) {
+            throw new RulesException("built-in rules " + BUILT_IN + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public TaggedItem tag(Item item) {
+        Objects.requireNonNull(item, "item");
+        boolean job = item.kind() == Kind.JOB;
+        TokenizedText text = TokenizedText.of(item.title(), item.summary(), item.employer());
+        ItemScan scan = ItemScan.of(text, rules);
+
+        FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
+        FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
+        Map<String, Double> scores = new LinkedHashMap<>(settings.scores());
+        scores.putAll(topics.scores());
+        Map<String, List<String>> evidence = new LinkedHashMap<>(settings.evidence());
+        evidence.putAll(topics.evidence());
+
+        put(evidence, "negated", negated(scan));
+
+        List<String> relevanceEvidence = new ArrayList<>();
+        boolean relevant = relevance.relevant(scan, job, !topics.tags().isEmpty(), relevanceEvidence);
+        put(evidence, "relevant", relevanceEvidence);
+
+        JobPosting posting = item.posting();
+        Salary salary = null;
+        List<Certification> certs = List.of();
+        String employment = null;
+        List<String> shifts = List.of();
+        if (job) {
+            String[] salaryEvidence = new String[1];
+            salary = posting != null && posting.salary() != null ? posting.salary()
+                    : SalaryExtractor.extract(join(item.title(), item.summary()), salaryEvidence);
+            if (salaryEvidence[0] != null) put(evidence, "salary", List.of(salaryEvidence[0]));
+            List<String> certEvidence = new ArrayList<>();
+            certs = certifications.extract(scan, true, certEvidence);
+            put(evidence, "certifications", certEvidence);
+            employment = employment(posting, scan, evidence);
+            List<String> shiftEvidence = new ArrayList<>();
+            shifts = JobFields.shifts(scan, shiftEvidence);
+            put(evidence, "shift", shiftEvidence);
+        } else {
+            certs = certifications.extract(scan, false, new ArrayList<>());
+        }
+        Place place = place(item, posting, scan, job);
+        String cluster = ClusterKey.of(item.id(), item.employer(), item.title(), place, salary);
+
+        return new TaggedItem(TaggedItem.VERSION, item.id(), item.kind(), item.source(), item.url(), item.title(),
+                item.summary(), item.published(), item.publishedEstimated(), item.fetched(), item.updated(),
+                item.employer(), place, settings.tags(), topics.tags(), scores, evidence, relevant, salary, certs,
+                employment, shifts, cluster, Instant.now(clock));
+    }
+
+    private static String employment(JobPosting posting, ItemScan scan, Map<String, List<String>> evidence) {
+        if (posting != null && posting.employment() != null) {
+            String normalised = posting.employment().trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+            if (normalised.equals("FULLTIME")) normalised = "FULL_TIME";
+            if (normalised.equals("PARTTIME")) normalised = "PART_TIME";
+            if (Taxonomy.EMPLOYMENT.contains(normalised)) return normalised;
+        }
+        Hit h = JobFields.employment(scan);
+        if (h == null) return null;
+        put(evidence, "employment", List.of(scan.span(h)));
+        return h.cue().target();
+    }
+
+    private static Place place(Item item, JobPosting posting, ItemScan scan, boolean job) {
+        if (posting != null && posting.place() != null && (posting.place().city() != null || posting.place().state() != null
+                || posting.place().remote())) {
+            return posting.place();
+        }
+        boolean remote = false;
+        if (job) {
+            for (Hit h : scan.hits(Cue.Kind.REMOTE)) {
+                // a bare "remote" in the text is often "remote pharmacists"; trust it in the title only
+                if (!h.negated() && (h.part() == TokenizedText.TITLE || h.length() > 1)) remote = true;
+            }
+        }
+        return PlaceParser.parse(item.location(), remote);
+    }
+
+    /** Cues that a negation switched off ("no retail storefront", "no nights"): shown so a reader sees why a tag is absent. */
+    private static List<String> negated(ItemScan scan) {
+        List<String> out = new ArrayList<>();
+        for (Cue.Kind kind : List.of(Cue.Kind.SETTING, Cue.Kind.TOPIC, Cue.Kind.SHIFT, Cue.Kind.EMPLOYMENT)) {
+            for (Hit h : scan.hits(kind)) {
+                String span = scan.span(h);
+                if (h.negated() && !out.contains(span)) out.add(span);
+            }
+        }
+        return out;
+    }
+
+    private static void put(Map<String, List<String>> evidence, String key, List<String> phrases) {
+        if (!phrases.isEmpty()) evidence.put(key, List.copyOf(phrases));
+    }
+
+    private static String join(String title, String summary) {
+        if (title == null) return summary;
+        if (summary == null) return title;
+        return title + "\n" + summary;
+    }
+}

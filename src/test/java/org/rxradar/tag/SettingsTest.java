@@ -1,0 +1,96 @@
+package org.rxradar.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.rxradar.model.TaggedItem;
+
+class SettingsTest {
+    private final Tagger tagger = Tagger.builtIn();
+
+    private TaggedItem job(String title, String summary, String employer) {
+        return tagger.tag(Items.job(title, summary, employer, null));
+    }
+
+    @Test
+    void hospitalFromInpatientWork() {
+        TaggedItem t = job("IV Pharmacy Technician", "Prepare IV admixtures in the IV room of our inpatient pharmacy.", null);
+        assertThat(t.settings()).containsExactly("hospital");
+        assertThat(t.evidence().get("hospital")).contains("IV room", "inpatient");
+        assertThat(t.scores()).containsKey("hospital");
+    }
+
+    @Test
+    void chainStoreIsRetail() {
+        assertThat(job("Pharmacy Technician", "Help customers at the drive-thru and front counter.", "Rite Aid").settings())
+                .containsExactly("retail");
+    }
+
+    @Test
+    void governmentHospitalCarriesBoth() {
+        assertThat(job("Pharmacy Technician", "Fill unit-dose orders at the VA medical center inpatient pharmacy.",
+                "Department of Veterans Affairs").settings()).containsExactly("hospital", "government");
+    }
+
+    @Test
+    void ltcNuclearInfusionCompoundingSpecialtyMailOrderClinicIndustry() {
+        assertThat(job("Pharmacy Technician", "Prepare cycle fill for skilled nursing facilities.", null).settings()).containsExactly("long-term-care");
+        assertThat(job("Nuclear Pharmacy Technician", "Dispense unit doses of Tc-99m.", null).settings()).containsExactly("nuclear");
+        assertThat(job("Pharmacy Technician", "Compound TPN for home infusion patients.", null).settings()).containsExactly("home-infusion");
+        assertThat(job("Compounding Technician", "Work in our 503B outsourcing facility.", null).settings()).containsExactly("compounding");
+        assertThat(job("Pharmacy Technician", "Our specialty pharmacy handles benefits investigation.", null).settings()).containsExactly("specialty");
+        assertThat(job("Pharmacy Technician", "Fill prescriptions at our mail service pharmacy.", null).settings()).containsExactly("mail-order");
+        assertThat(job("Pharmacy Technician", "Dispense at our federally qualified health center.", null).settings()).containsExactly("clinic");
+        assertThat(job("Packaging Technician", "Label clinical trial supplies under GMP.", null).settings()).containsExactly("industry");
+    }
+
+    @Test
+    void aNamedStorefrontNegatedIsNotRetail() {
+        TaggedItem t = job("Pharmacy Technician", "Technicians pack orders for our online pharmacy; there is no retail storefront.", null);
+        assertThat(t.settings()).containsExactly("mail-order");
+        assertThat(t.evidence().get("negated")).contains("retail");
+    }
+
+    @Test
+    void notARetailSetting() {
+        assertThat(job("Pharmacy Technician", "This is not a retail setting. You will fill orders at our central fill site.", "Kroger")
+                .settings()).containsExactly("mail-order");
+    }
+
+    @Test
+    void chainDivisionIsItsOwnSetting() {
+        assertThat(job("Pharmacy Technician", "Support patients on new therapies.", "CVS Specialty").settings()).containsExactly("specialty");
+        assertThat(job("Pharmacy Technician", "Support nursing facilities.", "Omnicare").settings()).containsExactly("long-term-care");
+        assertThat(job("Pharmacy Technician", "Answer member calls about orders.", "CVS Caremark").settings()).containsExactly("mail-order");
+    }
+
+    @Test
+    void textBeatsTheChainName() {
+        assertThat(job("Central Fill Technician", "Fill prescriptions on automated lines.", "Walgreens").settings()).containsExactly("mail-order");
+    }
+
+    @Test
+    void healthSystemNameIsNotAClinicCue() {
+        assertThat(job("Pharmacy Technician", "Cleveland Clinic needs technicians for the inpatient pharmacy.", "Cleveland Clinic")
+                .settings()).containsExactly("hospital");
+    }
+
+    @Test
+    void hospitalsAsCustomersAreNotTheWorkplace() {
+        assertThat(job("Nuclear Pharmacy Technician", "Prepare radiopharmaceutical doses for hospitals and imaging centers.", null)
+                .settings()).containsExactly("nuclear");
+    }
+
+    @Test
+    void oneWordNamesAreTrustedOnlyInTheEmployerField() {
+        assertThat(job("Pharmacy Technician", "Our target is zero errors.", null).settings()).doesNotContain("retail");
+    }
+
+    @Test
+    void emptyItemHasNoTags() {
+        TaggedItem t = tagger.tag(Items.job(null, null));
+        assertThat(t.settings()).isEmpty();
+        assertThat(t.topics()).isEmpty();
+        assertThat(t.salary()).isNull();
+    }
+}
