@@ -29,7 +29,7 @@ import org.rxradar.model.Taxonomy;
  * merge near-duplicates (one entry per {@code cluster}, every link kept), rank, cap, group.
  *
  * <p>Ranking: fit (the scores of the matched tags, plus keyword and state hits) plus a recency
- * bonus of {@code 1 / (1 + age in days)}, age measured from the newest candidate so the order does
+ * bonus of {@code 0.5 / (1 + age in days)}, age measured from the newest candidate so the order does
  * not depend on the wall clock. The cap keeps the best entries overall; they are then grouped,
  * leads by their first matched setting (in the subscriber's order, else the taxonomy's) and news by
  * their first matched topic; entries without one go under "Other".
@@ -40,6 +40,8 @@ import org.rxradar.model.Taxonomy;
 public final class DigestSelector {
     static final String OTHER = "other";
     private static final DateTimeFormatter POSTED = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    /** Recency counts for at most half a matched tag: fit leads, recency orders leads of similar fit. */
+    private static final double RECENCY_WEIGHT = 0.5;
     private static final int TITLE_MAX = 160;
     private static final int SUMMARY_MAX = 200;
     private static final int FIELD_MAX = 100;
@@ -67,9 +69,13 @@ public final class DigestSelector {
         SubscriberFilter filter = new SubscriberFilter(subscriber);
         ZoneId zone = zoneOf(subscriber);
 
+        // the same item may come twice (re-published after a change): the last copy wins
+        Map<String, TaggedItem> unique = new LinkedHashMap<>();
+        for (TaggedItem item : candidates) if (item != null) unique.put(item.id(), item);
+
         Map<String, List<SubscriberFilter.Match>> clusters = new LinkedHashMap<>();
         Instant newest = Instant.EPOCH;
-        for (TaggedItem item : candidates) {
+        for (TaggedItem item : unique.values()) {
             var match = filter.match(item);
             if (match.isEmpty()) continue;
             clusters.computeIfAbsent(clusterKey(item), k -> new ArrayList<>()).add(match.get());
@@ -138,7 +144,7 @@ public final class DigestSelector {
         SubscriberFilter.Match best = members.stream().max(better).orElseThrow();
         Instant latest = members.stream().map(m -> when(m.item())).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
         double ageDays = latest == null ? 30 : Math.max(0, Duration.between(latest, newest).toMinutes() / 1440.0);
-        return new Ranked(best, members, best.fit() + 1.0 / (1.0 + ageDays));
+        return new Ranked(best, members, best.fit() + RECENCY_WEIGHT / (1.0 + ageDays));
     }
 
     private static int detail(TaggedItem i) {
