@@ -42,12 +42,7 @@ public record DigestEntry(
         itemIds = List.copyOf(itemIds);
     }
 
-    /** True when the cluster was seen in more than one place. */
-    public boolean hasOtherLinks() {
-        return links.size() > 1;
-    }
-
-    /** The links other than the main one. */
+    /** The links other than the main one (no {@code hasOtherLinks()}: Pebble would resolve {@code otherLinks} to it). */
     public List<Link> otherLinks() {
         return links.size() <= 1 ? List.of() : links.subList(1, links.size());
     }
