@@ -25,15 +25,20 @@ public final class DigestRenderer {
     private final PebbleTemplate text;
 
     public DigestRenderer() {
+        this.html = engine(true).getTemplate("digest.html.peb");
+        // the text template places its line breaks itself (see its header comment)
+        this.text = engine(false).getTemplate("digest.txt.peb");
+    }
+
+    private static PebbleEngine engine(boolean newLineTrimming) {
         ClasspathLoader loader = new ClasspathLoader(DigestRenderer.class.getClassLoader());
         loader.setPrefix("digest");
-        PebbleEngine engine = new PebbleEngine.Builder()
+        return new PebbleEngine.Builder()
                 .loader(loader)
                 .autoEscaping(true)
                 .strictVariables(true)
+                .newLineTrimming(newLineTrimming)
                 .build();
-        this.html = engine.getTemplate("digest.html.peb");
-        this.text = engine.getTemplate("digest.txt.peb");
     }
 
     /** @param unsubscribeUrl the one-click unsubscribe link shown in the footer */
