@@ -72,7 +72,12 @@ public final class SmtpMailer implements Mailer {
         if (smtp.tls()) {
             props.put(p + "ssl.enable", "true");
             props.put(p + "ssl.checkserveridentity", "true");
-        } else if (smtp.starttls()) {
+        } else {
+            // STARTTLS layers TLS over this socket, so the setting carries over
+            props.put(p + "socketFactory", new NoDelaySocketFactory());
+            props.put(p + "socketFactory.fallback", "false");
+        }
+        if (!smtp.tls() && smtp.starttls()) {
             // required: never fall back to sending credentials and mail in the clear
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");

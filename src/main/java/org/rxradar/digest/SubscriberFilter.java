@@ -67,7 +67,7 @@ public final class SubscriberFilter {
     }
 
     public Optional<Match> match(TaggedItem item) {
-        if (item == null || !item.relevant() || !kinds.contains(item.kind())) return Optional.empty();
+        if (!quickPass(item)) return Optional.empty();
         List<String> reasons = new ArrayList<>();
         double fit = 0;
 
@@ -107,6 +107,29 @@ public final class SubscriberFilter {
             fit += hits.size();
         }
         return Optional.of(new Match(item, List.copyOf(reasons), fit, List.copyOf(matchedSettings), List.copyOf(matchedTopics)));
+    }
+
+    /**
+     * The cheap checks, without allocating: most candidates fail one, and a digest run makes
+     * subscribers x items of these calls.
+     */
+    private boolean quickPass(TaggedItem item) {
+        if (item == null || !item.relevant() || !kinds.contains(item.kind())) return false;
+        boolean job = item.kind() == Kind.JOB;
+        if (!settings.isEmpty() && (job || !item.settings().isEmpty()) && !overlaps(settings, item.settings())) return false;
+        if (!job && !topics.isEmpty() && !overlaps(topics, item.topics())) return false;
+        if (job && !states.isEmpty()) {
+            var loc = item.location();
+            if (loc == null) return false;
+            boolean stateOk = loc.state() != null && states.contains(loc.state().trim().toUpperCase(Locale.ROOT));
+            if (!stateOk && !(remote && loc.remote())) return false;
+        }
+        return true;
+    }
+
+    private static boolean overlaps(List<String> wanted, List<String> has) {
+        for (int i = 0; i < has.size(); i++) if (wanted.contains(has.get(i))) return true;
+        return false;
     }
 
     /** The location reason: "" when there is no location filter, null when the lead fails it. */

@@ -25,6 +25,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     /** connection number (1-based) and command ("MAIL", "RCPT", "DATA") to the reply sent instead of success. */
     private final Map<String, String> script = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger acceptedCount = new AtomicInteger();
+    private volatile boolean keepMessages = true;
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
 
@@ -37,6 +39,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     int port() {
         return socket.getLocalPort();
+    }
+
+    /** Count accepted messages without keeping them (for throughput runs). */
+    ScriptedSmtpServer discardMessages() {
+        keepMessages = false;
+        return this;
+    }
+
+    int acceptedCount() {
+        return acceptedCount.get();
     }
 
     List<String> accepted() {
@@ -61,6 +73,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket s = socket.accept();
+                s.setTcpNoDelay(true);
                 int n = connections.incrementAndGet();
                 Thread t = new Thread(() -> serve(s, n), "scripted-smtp-" + n);
                 t.setDaemon(true);
@@ -90,7 +103,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         String l;
                         while ((l = in.readLine()) != null && !l.equals(".")) body.append(l).append("\r\n");
                         String r = script.get(n + ":DATA");
-                        if (r == null) accepted.add(body.toString());
+                        if (r == null) {
+                            acceptedCount.incrementAndGet();
+                            if (keepMessages) accepted.add(body.toString());
+                        }
                         reply(out, r != null ? r : "250 2.0.0 queued");
                     }
                     case "RSET", "NOOP" -> reply(out, "250 ok");
