@@ -20,9 +20,15 @@ import org.rxradar.model.Taxonomy;
 /**
  * Throughput of select + render + send over a real SMTP conversation, on demand only:
  * {@code mvn -B -q test -Dtest=DigestThroughputBenchmark -Drxradar.bench=true [-Drxradar.bench.subscribers=10000]
- * [-DargLine=-Xmx512m]}. Prints digests/s and the peak heap.
+ * or with a chosen heap: {@code java -Xmx512m -Drxradar.bench.subscribers=10000 -cp target/test-classes:target/classes:<test classpath>
+ * org.rxradar.digest.DigestThroughputBenchmark}. Prints digests/s and the peak heap.
  */
-class DigestThroughputBenchmark {
+public class DigestThroughputBenchmark {
+    public static void main(String[] args) throws Exception {
+        System.setProperty("rxradar.bench", "true");
+        new DigestThroughputBenchmark().digestsPerSecond();
+    }
+
     private static final String[] STATES = {"CA", "TX", "NY", "FL", "IL", "OH", "WA", "PA", "GA", "NC"};
     private static final String[] WORDS = {"IV", "sterile", "night", "certified", "lead", "inventory", "remote", "billing"};
 
