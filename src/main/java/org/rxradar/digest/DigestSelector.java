@@ -69,24 +69,40 @@ public final class DigestSelector {
         SubscriberFilter filter = new SubscriberFilter(subscriber);
         ZoneId zone = zoneOf(subscriber);
 
-        // the same item may come twice (re-published after a change): the last copy wins
-        Map<String, TaggedItem> unique = new LinkedHashMap<>();
-        for (TaggedItem item : candidates) if (item != null) unique.put(item.id(), item);
+        // pass 1: the matching items (an item given twice, re-published after a change: the last copy wins)
+        Map<String, SubscriberFilter.Match> byId = new LinkedHashMap<>();
+        for (TaggedItem item : candidates) filter.match(item).ifPresent(m -> byId.put(item.id(), m));
 
-        Map<String, List<SubscriberFilter.Match>> clusters = new LinkedHashMap<>();
-        Instant newest = Instant.EPOCH;
-        for (TaggedItem item : unique.values()) {
-            var match = filter.match(item);
-            if (match.isEmpty()) continue;
-            clusters.computeIfAbsent(clusterKey(item), k -> new ArrayList<>()).add(match.get());
-            Instant when = when(item);
-            if (when != null && when.isAfter(newest)) newest = when;
+        Map<String, Cluster> jobClusters = new LinkedHashMap<>();
+        Map<String, Cluster> newsClusters = new LinkedHashMap<>();
+        for (SubscriberFilter.Match m : byId.values()) {
+            Map<String, Cluster> clusters = m.item().kind() == Kind.JOB ? jobClusters : newsClusters;
+            clusters.computeIfAbsent(clusterKey(m.item()), k -> new Cluster(new ArrayList<>(1), new LinkedHashMap<>()))
+                    .add(m);
+        }
+        // pass 2: copies of a matched cluster that did not match themselves (a board that left out the
+        // state, say) still add their links, and their ids so that they do not come back tomorrow
+        if (!jobClusters.isEmpty() || !newsClusters.isEmpty()) {
+            for (TaggedItem item : candidates) {
+                if (item == null || !item.relevant() || item.cluster() == null || item.cluster().isBlank()) continue;
+                Cluster c = (item.kind() == Kind.JOB ? jobClusters : newsClusters).get(item.cluster());
+                if (c != null) c.members().putIfAbsent(item.id(), item);
+            }
         }
 
         List<Ranked> leads = new ArrayList<>();
         List<Ranked> news = new ArrayList<>();
-        for (List<SubscriberFilter.Match> members : clusters.values()) {
-            Ranked r = rank(members, newest);
+        Instant newest = Instant.EPOCH;
+        List<Cluster> matched = new ArrayList<>(jobClusters.values());
+        matched.addAll(newsClusters.values());
+        for (Cluster c : matched) {
+            for (TaggedItem item : c.members().values()) {
+                Instant when = when(item);
+                if (when != null && when.isAfter(newest)) newest = when;
+            }
+        }
+        for (Cluster c : matched) {
+            Ranked r = rank(c, newest);
             (r.best.item().kind() == Kind.JOB ? leads : news).add(r);
         }
         Comparator<Ranked> order = Comparator.comparingDouble((Ranked r) -> r.score).reversed()
@@ -124,27 +140,36 @@ public final class DigestSelector {
         }
     }
 
+    /** The cluster id; an item without one is its own cluster (NUL cannot start a real cluster id). */
     private static String clusterKey(TaggedItem item) {
-        String c = item.cluster() == null || item.cluster().isBlank() ? "id:" + item.id() : "c:" + item.cluster();
-        return item.kind() + "|" + c;
+        return item.cluster() == null || item.cluster().isBlank() ? "\u0000" + item.id() : item.cluster();
     }
 
     private static Instant when(TaggedItem item) {
         return item.published() != null ? item.published() : item.fetched();
     }
 
-    /** A cluster with its representative (best fit, then newest, then the one with most details). */
-    private record Ranked(SubscriberFilter.Match best, List<SubscriberFilter.Match> members, double score) {}
+    /** The copies of one item that matched, and all its copies by id. */
+    private record Cluster(List<SubscriberFilter.Match> matches, Map<String, TaggedItem> members) {
+        void add(SubscriberFilter.Match m) {
+            matches.add(m);
+            members.put(m.item().id(), m.item());
+        }
+    }
 
-    private static Ranked rank(List<SubscriberFilter.Match> members, Instant newest) {
+    /** A cluster with its representative (best fit, then newest, then the one with most details). */
+    private record Ranked(SubscriberFilter.Match best, List<SubscriberFilter.Match> matches, List<TaggedItem> members, double score) {}
+
+    private static Ranked rank(Cluster cluster, Instant newest) {
+        List<SubscriberFilter.Match> members = cluster.matches();
         Comparator<SubscriberFilter.Match> better = Comparator.comparingDouble(SubscriberFilter.Match::fit)
                 .thenComparing(m -> when(m.item()), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(m -> detail(m.item()))
                 .thenComparing(m -> m.item().id(), Comparator.reverseOrder());
         SubscriberFilter.Match best = members.stream().max(better).orElseThrow();
-        Instant latest = members.stream().map(m -> when(m.item())).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        Instant latest = cluster.members().values().stream().map(DigestSelector::when).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
         double ageDays = latest == null ? 30 : Math.max(0, Duration.between(latest, newest).toMinutes() / 1440.0);
-        return new Ranked(best, members, best.fit() + RECENCY_WEIGHT / (1.0 + ageDays));
+        return new Ranked(best, members, List.copyOf(cluster.members().values()), best.fit() + RECENCY_WEIGHT / (1.0 + ageDays));
     }
 
     private static int detail(TaggedItem i) {
@@ -179,16 +204,16 @@ public final class DigestSelector {
         List<DigestEntry.Link> links = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
-        List<SubscriberFilter.Match> ordered = new ArrayList<>(r.members);
-        ordered.remove(r.best);
-        ordered.add(0, r.best);
-        Set<String> why = new LinkedHashSet<>();
-        for (SubscriberFilter.Match m : ordered) {
-            ids.add(m.item().id());
-            why.addAll(m.reasons());
-            String url = ItemText.safeUrl(m.item().url());
+        List<TaggedItem> ordered = new ArrayList<>(r.members);
+        ordered.remove(item);
+        ordered.add(0, item);
+        Set<String> why = new LinkedHashSet<>(r.best.reasons());
+        for (SubscriberFilter.Match m : r.matches) why.addAll(m.reasons());
+        for (TaggedItem member : ordered) {
+            ids.add(member.id());
+            String url = ItemText.safeUrl(member.url());
             if (url != null && seen.add(ItemIds.canonicalUrl(url)))
-                links.add(new DigestEntry.Link(orUnknown(ItemText.line(m.item().source(), FIELD_MAX)), url));
+                links.add(new DigestEntry.Link(orUnknown(ItemText.line(member.source(), FIELD_MAX)), url));
         }
         Instant when = when(item);
         return new DigestEntry(
@@ -219,7 +244,7 @@ public final class DigestSelector {
         String state = ItemText.line(p.state(), 10);
         String where = city != null && state != null ? city + ", " + state : city != null ? city : state;
         if (where == null) where = ItemText.line(p.text(), 80);
-        if (p.remote()) return where == null ? "Remote" : where + " (remote)";
+        if (p.remote()) return where == null || where.toLowerCase(Locale.ROOT).contains("remote") ? (where == null ? "Remote" : where) : where + " (remote)";
         return where;
     }
 

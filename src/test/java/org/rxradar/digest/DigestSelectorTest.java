@@ -49,6 +49,26 @@ class DigestSelectorTest {
     }
 
     @Test
+    void copiesOfAMatchedClusterComeAlongEvenWhenTheyLackTheMatchedFields() {
+        TaggedItem withState = job("IV Technician").settings("hospital").in("Fresno", "CA").cluster("c9")
+                .url("https://careers.example.com/9").source("careers").build();
+        TaggedItem withoutState = job("IV Tech").settings("hospital").cluster("c9")
+                .url("https://board.example.com/9").source("board").build();
+        TaggedItem irrelevantCopy = job("IV Tech (pharmacist)").settings("hospital").cluster("c9").irrelevant()
+                .url("https://other.example.com/9").build();
+        TaggedItem elsewhere = job("Tech in Texas").settings("hospital").in("Austin", "TX").cluster("c10").build();
+
+        Digest d = selector.select(subscriber("a").states("CA").build(),
+                List.of(withoutState, withState, irrelevantCopy, elsewhere), DAY);
+
+        assertThat(d.leadCount()).isEqualTo(1);
+        DigestEntry e = entries(d.jobSections()).get(0);
+        assertThat(e.title()).isEqualTo("IV Technician");
+        assertThat(e.links()).extracting(DigestEntry.Link::source).containsExactly("careers", "board");
+        assertThat(d.itemIds()).containsExactlyInAnyOrder(withState.id(), withoutState.id());
+    }
+
+    @Test
     void leadsAreGroupedBySettingInTheSubscribersOrderAndNewsByTopic() {
         List<TaggedItem> items = List.of(
                 job("Retail Tech").settings("retail").build(),
