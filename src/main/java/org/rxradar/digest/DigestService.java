@@ -1,0 +1,112 @@
+package org.rxradar.digest;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.TaggedItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One subscriber's digest for one period, from candidates to the mail server: select, render,
+ * build the message, send. Which candidates are new to the subscriber, and recording what was
+ * sent, are the caller's part. Thread-safe when its mailer is.
+ */
+public final class DigestService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DigestService.class);
+
+    private final DigestSelector selector;
+    private final DigestRenderer renderer;
+    private final DigestMessageFactory messages;
+    private final Mailer mailer;
+    private final boolean sendEmpty;
+    private final Clock clock;
+
+    public DigestService(DigestSelector selector, DigestRenderer renderer, DigestMessageFactory messages, Mailer mailer,
+                         boolean sendEmpty, Clock clock) {
+        this.selector = Objects.requireNonNull(selector);
+        this.renderer = Objects.requireNonNull(renderer);
+        this.messages = Objects.requireNonNull(messages);
+        this.mailer = Objects.requireNonNull(mailer);
+        this.sendEmpty = sendEmpty;
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Everything from the configuration: caps, base URL, sender, secret, SMTP or outbox.
+     *
+     * @param production true refuses to start without {@code digest.secret}
+     */
+    public static DigestService fromConfig(RxRadarConfig config, boolean production, Clock clock) {
+        UnsubscribeTokens tokens = UnsubscribeTokens.fromConfig(config.digest().secret(), production);
+        DigestRenderer renderer = new DigestRenderer();
+        return new DigestService(DigestSelector.fromConfig(config), renderer,
+                DigestMessageFactory.fromConfig(config, tokens, renderer, clock),
+                Mailers.fromConfig(config.mail()), config.digest().sendEmpty(), clock);
+    }
+
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    /** What the digest would contain, without sending anything. */
+    public Digest preview(Subscriber subscriber, Collection<TaggedItem> candidates, LocalDate period) {
+        return selector.select(subscriber, candidates, period);
+    }
+
+    /** The digest as the subscriber would read it (for {@code digest preview --html}). */
+    public RenderedDigest render(Digest digest) {
+        return renderer.render(digest, messages.unsubscribeUrl(digest.subscriberId()));
+    }
+
+    /** The full message, as it would be sent. */
+    public MimeMessage message(Digest digest) throws MessagingException {
+        return messages.create(digest, render(digest));
+    }
+
+    /**
+     * Selects, renders and sends the subscriber's digest for {@code period}.
+     *
+     * @throws PermanentDeliveryException the server refused the address for good: record it on the subscriber
+     * @throws DeliveryException          not delivered now (retries spent); nothing was sent, try again later
+     */
+    public DeliveryResult deliver(Subscriber subscriber, Collection<TaggedItem> candidates, LocalDate period) throws DeliveryException {
+        String id = SubscriberIds.of(subscriber);
+        if (!"confirmed".equals(subscriber.status().trim().toLowerCase(Locale.ROOT))) {
+            log.debug("no digest for {}: status {}", id, subscriber.status());
+            return new DeliveryResult(DeliveryResult.Status.SKIPPED_INACTIVE, id, period, null, null, List.of(), 0, 0, clock.instant());
+        }
+        Digest digest = preview(subscriber, candidates, period);
+        if (digest.isEmpty() && !sendEmpty) {
+            log.debug("no digest for {} on {}: nothing matched", id, period);
+            return new DeliveryResult(DeliveryResult.Status.SKIPPED_EMPTY, id, period, null, null, List.of(), 0, 0, clock.instant());
+        }
+        MimeMessage message;
+        String messageId;
+        String subject;
+        try {
+            message = message(digest);
+            messageId = message.getMessageID();
+            subject = message.getSubject();
+        } catch (MessagingException e) {
+            // building a message from our own templates failing is a bug, not a delivery problem
+            throw new IllegalStateException("cannot build the digest message for " + id + ": " + e.getMessage(), e);
+        }
+        mailer.send(message, digest);
+        log.info("digest {} for {} sent via {}: {} leads, {} news", period, id, mailer.describe(), digest.leadCount(), digest.newsCount());
+        return new DeliveryResult(DeliveryResult.Status.SENT, id, period, messageId, subject, digest.itemIds(),
+                digest.leadCount(), digest.newsCount(), clock.instant());
+    }
+
+    @Override
+    public void close() {
+        mailer.close();
+    }
+}
