@@ -59,9 +59,12 @@ public final class TrendStore {
      * Counts the item on its day unless it (or its near-duplicate cluster) was counted already.
      *
      * @return the day it was counted on, or empty when it was skipped (already counted, undated, too old)
+     * @throws IllegalArgumentException for a record that is no tagged item (no id or kind): dead-letter it
      */
     public synchronized Optional<LocalDate> add(TaggedItem item) {
         if (item == null) throw new IllegalArgumentException("item is null");
+        if (item.id() == null || item.id().isBlank()) throw new IllegalArgumentException("tagged item has no id");
+        if (item.kind() == null) throw new IllegalArgumentException("tagged item " + item.id() + " has no kind");
         LocalDate day = TrendDay.of(item);
         if (day == null) {
             log.warn("trend: item {} carries no date; not counted", item.id());
