@@ -13,13 +13,13 @@ import java.util.Map;
  * log-likelihood ratio G² on the 2×2 table (items with / without the phrase, recent / baseline):
  * unlike a z-score it stays sound for the small counts most phrases have. A phrase needs at least
  * {@code minCount} recent items, so one busy afternoon of a single story does not make a trend.
- * A shorter phrase is dropped when a longer rising phrase containing it accounts for most of its
- * recent uses ("usp" and "800" go, "usp 800" stays).
+ * Fragments of one repeated sentence are reduced to one phrase per story ({@link OverlappingTerms}).
  */
 public record RisingTerms(int recentDays, int baselineDays, int minCount, double minScore, int limit) {
     /** G² at p &lt; 0.001 with one degree of freedom. */
     public static final double P001 = 10.83;
-    private static final double SUBSUMED_SHARE = 0.8;
+    /** G² at p &lt; 0.0001: the default, since thousands of phrases are tested at once and chance alone passes p &lt; 0.001 for a few. */
+    public static final double P0001 = 15.13;
 
     public RisingTerms {
         if (recentDays < 1 || baselineDays < 1) throw new IllegalArgumentException("windows must be at least one day");
@@ -28,7 +28,7 @@ public record RisingTerms(int recentDays, int baselineDays, int minCount, double
     }
 
     public static RisingTerms defaults() {
-        return new RisingTerms(7, 28, 5, P001, 20);
+        return new RisingTerms(7, 28, 5, P0001, 20);
     }
 
     /** Rising terms for the recent window ending with {@code lastDay} (inclusive), best first. */
@@ -70,21 +70,8 @@ public record RisingTerms(int recentDays, int baselineDays, int minCount, double
             rising.add(new RisingTerm(e.getKey(), round(g2, 2), a, b, round(lift, 2)));
         }
         rising.sort(Comparator.comparingDouble(RisingTerm::score).reversed().thenComparing(RisingTerm::term));
-        List<RisingTerm> kept = new ArrayList<>();
-        for (RisingTerm t : rising) {
-            if (!subsumed(t, rising)) kept.add(t);
-            if (kept.size() == limit) break;
-        }
-        return List.copyOf(kept);
-    }
-
-    private static boolean subsumed(RisingTerm term, List<RisingTerm> all) {
-        String padded = " " + term.term() + " ";
-        for (RisingTerm other : all) {
-            if (other.term().length() > term.term().length() && (" " + other.term() + " ").contains(padded)
-                    && other.recentCount() >= SUBSUMED_SHARE * term.recentCount()) return true;
-        }
-        return false;
+        List<RisingTerm> kept = OverlappingTerms.prune(rising);
+        return List.copyOf(kept.subList(0, Math.min(limit, kept.size())));
     }
 
     /** Dunning's G² for the 2×2 table: a of n1 recent items, b of n2 baseline items carry the phrase. */

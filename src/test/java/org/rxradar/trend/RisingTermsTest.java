@@ -41,7 +41,8 @@ class RisingTermsTest {
     @Test
     void aPhraseNeedsTheMinimumCount() {
         LocalDate day = LocalDate.of(2026, 5, 31);
-        TrendStore store = new TrendStore();
+        // at p < 0.001, four uses out of nowhere would be significant; the minimum count of five holds them back
+        TrendStore store = new TrendStore(new RisingTerms(7, 28, 5, RisingTerms.P001, 20));
         for (int d = 1; d <= 35; d++) {
             for (int i = 0; i < 20; i++) store.add(TrendStoreTest.lead("base-" + d + "-" + i, day.minusDays(d), "retail", 18.0));
         }
