@@ -93,13 +93,13 @@ public final class SvgCharts {
         return n <= 1 ? left + plotW / 2.0 : left + plotW * i / (double) (n - 1);
     }
 
-    /** Four grid steps of a round size (1, 2 or 5 × 10^k) that together reach the value. */
+    /** Four grid steps of a round size (1, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) that together reach the value. */
     static int niceCeiling(int max) {
         double raw = Math.max(max, 1) / 4.0;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double step : new double[] {1, 2, 5, 10}) {
+        for (double step : new double[] {1, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             double size = Math.max(1, step * magnitude);
-            if (size >= raw) return (int) Math.round(size * 4);
+            if (size >= raw && size == Math.rint(size)) return (int) Math.round(size * 4);
         }
         return (int) Math.round(40 * magnitude);
     }

@@ -77,7 +77,8 @@ class TrendRenderersTest {
         parse(TrendHtml.render(new TrendStore().report(day, 28)));
         assertThat(SvgCharts.niceCeiling(0)).isEqualTo(4);
         assertThat(SvgCharts.niceCeiling(37)).isEqualTo(40);
-        assertThat(SvgCharts.niceCeiling(130)).isEqualTo(200);
+        assertThat(SvgCharts.niceCeiling(130)).isEqualTo(160);
+        assertThat(SvgCharts.niceCeiling(21)).isEqualTo(24);
     }
 
     @Test
