@@ -1,0 +1,95 @@
+package org.rxradar.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.rxradar.model.Json;
+import org.rxradar.model.TaggedItem;
+import org.rxradar.trend.TrendReport;
+import org.rxradar.trend.TrendStore;
+import org.rxradar.trend.TrendTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rxradar trends [--days 28] [--until DAY] [FILE]}: reads tagged items as JSON lines (the
+ * {@code rxradar.items.tagged} record form) from FILE or standard input and prints the trends as a
+ * table. A line that is not a tagged item is reported on standard error and skipped.
+ */
+@Command(name = "trends", mixinStandardHelpOptions = true,
+        description = "Print trends of tagged items as a table: job leads per setting, pay, certifications, news topics, rising terms.")
+public final class TrendsCommand implements Callable<Integer> {
+    private static final int MAX_REPORTED_ERRORS = 10;
+
+    @Option(names = "--days", defaultValue = "28", description = "Number of days to cover, ending with --until (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--until", paramLabel = "DAY", description = "Last day covered (UTC, YYYY-MM-DD); default: the newest day in the input.")
+    LocalDate until;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Tagged items as JSON lines; standard input when absent or '-'.")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where items are read from when no FILE is given; standard input unless a caller replaces it. */
+    InputStream stdin = System.in;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (days < 1 || days > 366) {
+            err.println("trends: --days must be between 1 and 366, got " + days);
+            return 2;
+        }
+        TrendStore store = new TrendStore();
+        int read = 0, bad = 0, lineNo = 0;
+        try (BufferedReader in = open()) {
+            for (String line; (line = in.readLine()) != null; ) {
+                lineNo++;
+                if (line.isBlank()) continue;
+                try {
+                    TaggedItem item = Json.MAPPER.readValue(line, TaggedItem.class);
+                    if (item == null) throw new IOException("null record");
+                    store.add(item);
+                    read++;
+                } catch (IOException | RuntimeException e) {
+                    if (++bad <= MAX_REPORTED_ERRORS) err.println("trends: line " + lineNo + " skipped: " + firstLine(e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            err.println("trends: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
+            return 1;
+        }
+        if (bad > MAX_REPORTED_ERRORS) err.println("trends: " + bad + " lines skipped in all");
+        LocalDate last = until != null ? until : store.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+        TrendReport report = store.report(last, days);
+        out.print(TrendTable.render(report));
+        out.flush();
+        err.flush();
+        return 0;
+    }
+
+    private BufferedReader open() throws IOException {
+        if (file == null || file.toString().equals("-")) return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unreadable";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

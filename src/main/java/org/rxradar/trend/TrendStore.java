@@ -1,0 +1,142 @@
+package org.rxradar.trend;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.rxradar.model.TaggedItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trend state: one {@link DailyStats} per UTC day ({@link TrendDay}), fed from
+ * {@code rxradar.items.tagged}. Thread-safe: the consuming thread adds while HTTP threads report.
+ *
+ * <p><b>Counting once.</b> Each day keeps the keys it has counted: the item id, and for relevant
+ * items the near-duplicate cluster id (the same job posted on three boards is one lead). An item
+ * whose id or cluster was counted on <em>any</em> retained day is skipped, so an update (the same id
+ * published again) or a replayed record changes nothing; the first version seen is the one counted.
+ * Items dated before the retention floor are skipped too, so a replay of old records cannot
+ * resurrect a pruned day.
+ *
+ * <p><b>Fault tolerance.</b> The driver publishes {@link #snapshot(LocalDate)} of each day it
+ * changed to the compacted topic {@code rxradar.trends}, keyed by day: at least when a day closes,
+ * and periodically for the current day. After a restart it reads that topic back and calls
+ * {@link #restore(List)} with every snapshot, then replays {@code rxradar.items.tagged} from a
+ * point safely before the newest snapshot (e.g. the offsets for the start of the day before the
+ * last closed one) and {@link #add}s every record. Replayed items that a snapshot already holds
+ * are skipped by id, so nothing is counted twice; items after the last snapshot are counted now,
+ * so nothing is lost. Snapshots of one day only grow, so when the topic still holds several
+ * (compaction is lazy) the one with the most counted keys wins, whatever the reading order.
+ */
+public final class TrendStore {
+    private static final Logger log = LoggerFactory.getLogger(TrendStore.class);
+
+    /** Enough for a 28-day report whose last week is compared against the 28 days before it. */
+    public static final int DEFAULT_RETAIN_DAYS = 63;
+    private static final String CLUSTER = "cluster:";
+
+    private final NavigableMap<LocalDate, DailyStats> days = new TreeMap<>();
+    private final RisingTerms risingTerms;
+    private LocalDate floor;
+
+    public TrendStore() {
+        this(RisingTerms.defaults());
+    }
+
+    public TrendStore(RisingTerms risingTerms) {
+        this.risingTerms = risingTerms;
+    }
+
+    /**
+     * Counts the item on its day unless it (or its near-duplicate cluster) was counted already.
+     *
+     * @return the day it was counted on, or empty when it was skipped (already counted, undated, too old)
+     * @throws IllegalArgumentException for a record that is no tagged item (no id or kind): dead-letter it
+     */
+    public synchronized Optional<LocalDate> add(TaggedItem item) {
+        if (item == null) throw new IllegalArgumentException("item is null");
+        if (item.id() == null || item.id().isBlank()) throw new IllegalArgumentException("tagged item has no id");
+        if (item.kind() == null) throw new IllegalArgumentException("tagged item " + item.id() + " has no kind");
+        LocalDate day = TrendDay.of(item);
+        if (day == null) {
+            log.warn("trend: item {} carries no date; not counted", item.id());
+            return Optional.empty();
+        }
+        if (floor != null && day.isBefore(floor)) return Optional.empty();
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(item.id());
+        if (item.relevant() && item.cluster() != null && !item.cluster().isBlank()) keys.add(CLUSTER + item.cluster());
+        for (DailyStats s : days.values()) {
+            for (String key : keys) if (s.hasCounted(key)) return Optional.empty();
+        }
+        days.computeIfAbsent(day, DailyStats::new).add(item, keys);
+        return Optional.of(day);
+    }
+
+    /** Rebuilds state from snapshots read back from {@code rxradar.trends}; see the class comment. */
+    public synchronized void restore(Collection<TrendSnapshot> snapshots) {
+        Map<LocalDate, TrendSnapshot> newest = new HashMap<>();
+        for (TrendSnapshot s : snapshots) {
+            if (s == null) continue;
+            if (s.v() > TrendSnapshot.VERSION) log.warn("trend: snapshot of {} has version {}, newer than {}", s.day(), s.v(), TrendSnapshot.VERSION);
+            newest.merge(s.day(), s, (a, b) -> b.counted().size() >= a.counted().size() ? b : a);
+        }
+        int restored = 0;
+        for (TrendSnapshot s : newest.values()) {
+            if (floor != null && s.day().isBefore(floor)) continue;
+            DailyStats current = days.get(s.day());
+            if (current != null && current.countedKeys() > s.counted().size()) continue;
+            days.put(s.day(), DailyStats.from(s));
+            restored++;
+        }
+        log.info("trend: restored {} days from {} snapshots", restored, snapshots.size());
+    }
+
+    /** The day's state for {@code rxradar.trends}, or empty when nothing was counted on it. */
+    public synchronized Optional<TrendSnapshot> snapshot(LocalDate day) {
+        DailyStats s = days.get(day);
+        return s == null ? Optional.empty() : Optional.of(s.snapshot());
+    }
+
+    public synchronized List<TrendSnapshot> snapshots() {
+        List<TrendSnapshot> out = new ArrayList<>();
+        for (DailyStats s : days.values()) out.add(s.snapshot());
+        return out;
+    }
+
+    /** Drops the days before {@code firstKept}; later items dated before it are ignored. */
+    public synchronized void retainFrom(LocalDate firstKept) {
+        days.headMap(firstKept, false).clear();
+        if (floor == null || firstKept.isAfter(floor)) floor = firstKept;
+    }
+
+    /** Keeps {@link #DEFAULT_RETAIN_DAYS} days up to and including {@code today}. */
+    public synchronized void retainUpTo(LocalDate today) {
+        retainFrom(today.minusDays(DEFAULT_RETAIN_DAYS - 1L));
+    }
+
+    public synchronized Optional<LocalDate> latestDay() {
+        return days.isEmpty() ? Optional.empty() : Optional.of(days.lastKey());
+    }
+
+    public synchronized List<LocalDate> days() {
+        return List.copyOf(days.keySet());
+    }
+
+    /** Trends over {@code dayCount} days ending with {@code lastDay}, rising terms ending with it too. */
+    public synchronized TrendReport report(LocalDate lastDay, int dayCount) {
+        return TrendReport.of(days, lastDay, dayCount, risingTerms.find(days, lastDay));
+    }
+
+    public synchronized List<RisingTerm> risingTerms(LocalDate lastDay) {
+        return risingTerms.find(days, lastDay);
+    }
+}
