@@ -42,6 +42,12 @@ public final class Dates {
         return plausible(read(normalise(text)), now);
     }
 
+    /** Any instant {@code text} states (past or future, e.g. a validThrough), or null. */
+    public static Instant parseAny(String text) {
+        if (text == null || text.isBlank()) return null;
+        return read(normalise(text));
+    }
+
     public static Instant plausible(Instant when, Instant now) {
         if (when == null) return null;
         if (when.isBefore(EARLIEST) || when.isAfter(now.plusSeconds(86_400))) return null;
