@@ -1,0 +1,56 @@
+package org.rxradar.fetch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.rxradar.model.Item;
+import org.rxradar.model.ItemIds;
+
+/**
+ * Decides what to publish: an id never seen is new, a seen id whose content hash changed is an
+ * update ({@code updated} set), anything else is skipped. Duplicate ids within one document count once.
+ */
+final class Deduplicator {
+    static final Duration REMEMBER = Duration.ofDays(120);
+
+    record Decision(List<Item> toPublish, int newItems, int updatedItems) {}
+
+    Decision decide(List<Item> found, SourceState state, Instant now) {
+        state.forgetExpired(now);
+        List<Item> out = new ArrayList<>();
+        Set<String> inThisDocument = new HashSet<>();
+        int fresh = 0;
+        int updated = 0;
+        for (Item item : found) {
+            if (!inThisDocument.add(item.id())) continue;
+            String hash = hash(item);
+            SourceState.Seen before = state.seen.get(item.id());
+            if (before == null) {
+                out.add(item);
+                fresh++;
+            } else if (!before.hash().equals(hash)) {
+                out.add(item.withUpdated(now));
+                updated++;
+            }
+        }
+        return new Decision(out, fresh, updated);
+    }
+
+    /** Records the items as seen; called after they were published. */
+    void remember(List<Item> found, SourceState state, Instant now) {
+        Set<String> done = new HashSet<>();
+        for (Item item : found) {
+            if (done.add(item.id())) state.seen.put(item.id(), new SourceState.Seen(hash(item), now.plus(REMEMBER)));
+        }
+    }
+
+    static String hash(Item i) {
+        return ItemIds.sha256(String.join("\u0001", Objects.toString(i.title(), ""), Objects.toString(i.summary(), ""),
+                Objects.toString(i.url(), ""), Objects.toString(i.employer(), ""), Objects.toString(i.location(), ""),
+                Objects.toString(i.posting(), ""))).substring(0, 32);
+    }
+}
