@@ -40,6 +40,14 @@ final class Deduplicator {
         return new Decision(out, fresh, updated);
     }
 
+    /** The items with duplicate ids (the same GUID or URL twice in one document) removed, first kept. */
+    static List<Item> distinct(List<Item> items) {
+        Set<String> ids = new HashSet<>();
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item i : items) if (ids.add(i.id())) out.add(i);
+        return out;
+    }
+
     /** Records the items as seen; called after they were published. */
     void remember(List<Item> found, SourceState state, Instant now) {
         Set<String> done = new HashSet<>();

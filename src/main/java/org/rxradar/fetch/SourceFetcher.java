@@ -93,7 +93,7 @@ public final class SourceFetcher {
             throws FetchException {
         ParsedItems parsed = parser.parse(source.type(), response, source.id(), Kind.parse(source.kind()),
                 source.selectors(), now);
-        List<Item> found = parsed.items();
+        List<Item> found = Deduplicator.distinct(parsed.items());
         Deduplicator.Decision d = dedup.decide(found, state, now);
         for (Item item : d.toPublish()) sink.publish(item);
         dedup.remember(found, state, now);
