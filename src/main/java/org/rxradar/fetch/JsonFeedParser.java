@@ -18,8 +18,10 @@ final class JsonFeedParser {
         } catch (IOException e) {
             throw new FetchException("not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
-        if (root == null || !root.isObject() || !root.path("version").asText("").contains("jsonfeed.org")) {
-            throw new FetchException("JSON document is not a JSON Feed (no jsonfeed.org version)");
+        // some feeds write "version": "1.0" instead of the jsonfeed.org URL; an items array is enough
+        if (root == null || !root.isObject()
+                || !root.path("version").asText("").contains("jsonfeed.org") && !root.path("items").isArray()) {
+            throw new FetchException("JSON document is not a JSON Feed (no jsonfeed.org version, no items array)");
         }
         URI feedBase = base;
         String home = text(root, "feed_url");

@@ -1,5 +1,6 @@
 package org.rxradar.fetch;
 
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -73,12 +74,18 @@ final class XmlFeedParser {
             if (link == null && e.getLinks() != null && !e.getLinks().isEmpty()) link = Links.resolve(feedBase, e.getLinks().get(0).getHref());
             if (link == null && e.getUri() != null && e.getUri().startsWith("http")) link = Links.resolve(feedBase, e.getUri());
             Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
-            Item item = factory.create(link, e.getUri(), e.getTitle(), summary(e),
+            Item item = factory.create(link, e.getUri(), title(e), summary(e),
                     date == null ? null : date.toInstant(), foreign(e, "company", "employer", "hiringorganization", "companyname"),
                     foreign(e, "location", "joblocation", "city"), null);
             if (item != null) out.add(item);
         }
         return out;
+    }
+
+    private static String title(SyndEntry e) {
+        if (e.getTitle() != null && !e.getTitle().isBlank()) return e.getTitle();
+        Object dc = e.getModule(DCModule.URI);
+        return dc instanceof DCModule m ? m.getTitle() : null;
     }
 
     private static String summary(SyndEntry e) {
