@@ -110,6 +110,8 @@ public final class HttpFetcher {
                 .header("User-Agent", userAgent)
                 .header("Accept-Encoding", "gzip, deflate")
                 .GET();
+        // no h2c upgrade dance on plain http (costly and useless); https negotiates HTTP/2 by ALPN
+        if ("http".equalsIgnoreCase(url.getScheme())) request.version(HttpClient.Version.HTTP_1_1);
         if (accept != null) request.header("Accept", accept);
         if (validators.etag() != null) request.header("If-None-Match", validators.etag());
         if (validators.lastModified() != null) request.header("If-Modified-Since", validators.lastModified());

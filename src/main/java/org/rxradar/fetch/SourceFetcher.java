@@ -30,6 +30,7 @@ public final class SourceFetcher {
     private final int maxConsecutiveErrors;
     private final DocumentParser parser = new DocumentParser();
     private final Deduplicator dedup = new Deduplicator();
+    private final java.util.concurrent.ConcurrentHashMap<String, SourceState> states = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SourceFetcher(RxRadarConfig.Fetch config, HttpFetcher http, FetchStateStore store, ItemSink sink) {
         this.http = http;
@@ -40,18 +41,21 @@ public final class SourceFetcher {
         this.maxConsecutiveErrors = config.maxConsecutiveErrors();
     }
 
+    /** The state of a source; read from disk once, then kept (this process owns the state directory). */
     public SourceState state(RxRadarConfig.Source source) {
-        return store.load(source.id(), source.url());
+        return states.computeIfAbsent(source.id(), id -> store.load(id, source.url()));
     }
 
     public SourceReport fetch(RxRadarConfig.Source source) {
-        SourceState state = store.load(source.id(), source.url());
+        SourceState state = state(source);
         if (state.paused) {
             return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused: " + state.pauseReason, null);
         }
+        boolean hadErrors = state.consecutiveErrors > 0;
         SourceReport report = attempt(source, state);
         record(source, state, report);
-        store.save(state);
+        // an unchanged source changes nothing worth a disk write
+        if (report.status() != SourceReport.Status.NOT_MODIFIED || hadErrors) store.save(state);
         return report;
     }
 

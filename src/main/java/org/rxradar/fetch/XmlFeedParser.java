@@ -33,7 +33,7 @@ final class XmlFeedParser {
         DoctypeGuard.check(text);
         SyndFeed feed;
         try {
-            feed = build(new XmlReader(new ByteArrayInputStream(body), contentType, true));
+            feed = build(new StringReader(text));
         } catch (Exception | StackOverflowError first) {
             try {
                 feed = build(new StringReader(LenientXml.repair(text)));
