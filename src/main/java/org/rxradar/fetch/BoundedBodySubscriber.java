@@ -19,8 +19,12 @@ final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
     private volatile Flow.Subscription subscription;
     private volatile long lastActivityNanos = System.nanoTime();
 
-    BoundedBodySubscriber(long maxBytes) {
+    private final boolean truncate;
+
+    /** @param truncate past the limit, keep what arrived and stop (error bodies) instead of failing */
+    BoundedBodySubscriber(long maxBytes, boolean truncate) {
         this.maxBytes = maxBytes;
+        this.truncate = truncate;
     }
 
     long lastActivityNanos() {
@@ -50,7 +54,8 @@ final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
         for (ByteBuffer b : items) {
             if (buffer.size() + (long) b.remaining() > maxBytes) {
                 cancel();
-                result.completeExceptionally(new BodyTooLargeException(maxBytes));
+                if (truncate) result.complete(buffer.toByteArray());
+                else result.completeExceptionally(new BodyTooLargeException(maxBytes));
                 return;
             }
             byte[] chunk = new byte[b.remaining()];

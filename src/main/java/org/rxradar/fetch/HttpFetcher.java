@@ -118,14 +118,11 @@ public final class HttpFetcher {
 
         AtomicReference<BoundedBodySubscriber> body = new AtomicReference<>();
         HttpResponse.BodyHandler<byte[]> handler = info -> {
-            // error bodies are never read, so they get a small allowance
-            long limit = info.statusCode() >= 200 && info.statusCode() < 300 ? maxBodyBytes : 64 * 1024;
-            if (tooLong(info.headers(), limit) && limit == maxBodyBytes) {
-                BoundedBodySubscriber refused = new BoundedBodySubscriber(0);
-                body.set(refused);
-                return refused;
-            }
-            BoundedBodySubscriber s = new BoundedBodySubscriber(limit);
+            // error bodies are never read, so a little of them is kept and the rest dropped
+            boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
+            long limit = success ? maxBodyBytes : 16 * 1024;
+            if (success && tooLong(info.headers(), limit)) limit = 0; // fail on the first byte, no download
+            BoundedBodySubscriber s = new BoundedBodySubscriber(limit, !success);
             body.set(s);
             return s;
         };

@@ -68,7 +68,7 @@ class HttpFetcherTest {
 
     @Test
     void distinctOutcomesFor404And410And429WithRetryAfter() throws Exception {
-        server.on("/404", ex -> TestServer.send(ex, 404, "text/plain", "no".getBytes()));
+        server.on("/404", ex -> TestServer.send(ex, 404, "text/html", new byte[500_000]));
         server.on("/410", ex -> TestServer.send(ex, 410, "text/plain", "gone".getBytes()));
         server.on("/429", ex -> {
             ex.getResponseHeaders().set("Retry-After", "120");
