@@ -21,6 +21,10 @@ final class ItemFactory {
         this.fetched = fetched;
     }
 
+    Kind kind() {
+        return kind;
+    }
+
     Instant fetched() {
         return fetched;
     }

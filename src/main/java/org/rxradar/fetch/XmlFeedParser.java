@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jdom2.Element;
 import org.rxradar.model.Item;
+import org.rxradar.model.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,8 @@ final class XmlFeedParser {
                 throw new FetchException("not a parseable RSS/Atom feed: " + firstLine(first.getMessage()), second);
             }
         }
-        return new ParsedItems(items(feed, base, factory), feed.getEntries().isEmpty() ? "the feed has no entries" : null);
+        List<JobFeedFields.Fields> jobFields = factory.kind() == Kind.JOB ? JobFeedFields.read(text) : List.of();
+        return new ParsedItems(items(feed, base, factory, jobFields), feed.getEntries().isEmpty() ? "the feed has no entries" : null);
     }
 
     private static SyndFeed build(Reader reader) throws Exception {
@@ -66,17 +68,22 @@ final class XmlFeedParser {
         }
     }
 
-    private List<Item> items(SyndFeed feed, URI base, ItemFactory factory) {
+    private List<Item> items(SyndFeed feed, URI base, ItemFactory factory, List<JobFeedFields.Fields> jobFields) {
         URI feedBase = base;
         List<Item> out = new ArrayList<>();
-        for (SyndEntry e : feed.getEntries()) {
+        // positions only line up when both readers saw the same entries
+        boolean aligned = jobFields.size() == feed.getEntries().size();
+        for (int n = 0; n < feed.getEntries().size(); n++) {
+            SyndEntry e = feed.getEntries().get(n);
+            JobFeedFields.Fields extra = aligned ? jobFields.get(n) : null;
             String link = Links.resolve(feedBase, e.getLink());
             if (link == null && e.getLinks() != null && !e.getLinks().isEmpty()) link = Links.resolve(feedBase, e.getLinks().get(0).getHref());
             if (link == null && e.getUri() != null && e.getUri().startsWith("http")) link = Links.resolve(feedBase, e.getUri());
             Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
             Item item = factory.create(link, e.getUri(), title(e), summary(e),
-                    date == null ? null : date.toInstant(), foreign(e, "company", "employer", "hiringorganization", "companyname"),
-                    foreign(e, "location", "joblocation", "city"), null);
+                    date == null ? null : date.toInstant(),
+                    firstOf(foreign(e, "company", "employer", "hiringorganization", "companyname"), extra == null ? null : extra.employer()),
+                    firstOf(foreign(e, "location", "joblocation", "city"), extra == null ? null : extra.location()), null);
             if (item != null) out.add(item);
         }
         return out;
@@ -111,6 +118,10 @@ final class XmlFeedParser {
             }
         }
         return null;
+    }
+
+    private static String firstOf(String a, String b) {
+        return a != null ? a : b;
     }
 
     private static String firstLine(String message) {

@@ -210,6 +210,16 @@ class FeedParserTest {
     }
 
     @Test
+    void jobFeedPlainElementsFillEmployerAndLocation() throws Exception {
+        String job = "<rss version=\"2.0\"><channel><title>J</title><item><title>Tech</title><link>http://e.org/1</link>"
+                + "<company>Acme</company><location>Reno, NV</location></item><item><title>Tech 2</title><link>http://e.org/2</link></item></channel></rss>";
+        List<Item> items = parser.parse(job.getBytes(StandardCharsets.UTF_8), "text/xml", BASE, "jobs", Kind.JOB, NOW).items();
+        assertThat(items.get(0).employer()).isEqualTo("Acme");
+        assertThat(items.get(0).location()).isEqualTo("Reno, NV");
+        assertThat(items.get(1).employer()).isNull();
+    }
+
+    @Test
     void guidOnlyItemsGetSourceScopedIds() throws Exception {
         List<Item> items = parse(rss("<item><guid isPermaLink=\"false\">g-1</guid><title>one</title></item>"
                 + "<item><guid isPermaLink=\"false\">g-2</guid><title>two</title></item>"), "text/xml");
