@@ -42,7 +42,8 @@ public final class PreviewCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = "--selector", paramLabel = "KEY=CSS",
-            description = "CSS selector for pages without structured data; keys: item, title, link, date, summary, employer, location")
+            description = "CSS selector for pages without structured data; keys: item, title, link, date, summary, employer, "
+                    + "location; next (next-page link), max-pages (number), detail (json-ld or CSS of the summary on each item's page)")
     Map<String, String> selectors = new LinkedHashMap<>();
 
     @Option(names = "--config", description = "YAML config for the fetch settings (User-Agent, timeouts)")
@@ -101,6 +102,7 @@ public final class PreviewCommand implements Callable<Integer> {
             throw new FetchException("HTTP " + response.status() + " (" + response.outcome() + ")"
                     + (response.retryAfter() == null ? "" : ", retry after " + response.retryAfter().toSeconds() + " s"));
         }
-        return parser.parse(type, response, url, k, selectors, Instant.now());
+        return parser.parse(type, response, url, k, selectors, Instant.now(), item -> false,
+                more -> http.fetch(more, Validators.NONE));
     }
 }

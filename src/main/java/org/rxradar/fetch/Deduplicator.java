@@ -20,6 +20,10 @@ final class Deduplicator {
     record Decision(List<Item> toPublish, int newItems, int updatedItems) {}
 
     Decision decide(List<Item> found, SourceState state, Instant now) {
+        return decide(found, java.util.Map.of(), state, now);
+    }
+
+    Decision decide(List<Item> found, java.util.Map<String, String> fingerprints, SourceState state, Instant now) {
         state.forgetExpired(now);
         List<Item> out = new ArrayList<>();
         Set<String> inThisDocument = new HashSet<>();
@@ -27,7 +31,7 @@ final class Deduplicator {
         int updated = 0;
         for (Item item : found) {
             if (!inThisDocument.add(item.id())) continue;
-            String hash = hash(item);
+            String hash = fingerprints.getOrDefault(item.id(), hash(item));
             SourceState.Seen before = state.seen.get(item.id());
             if (before == null) {
                 out.add(item);
@@ -48,11 +52,19 @@ final class Deduplicator {
         return out;
     }
 
+    /** True when the item was seen before with this very content. */
+    static boolean unchanged(Item item, SourceState state) {
+        SourceState.Seen s = state.seen.get(item.id());
+        return s != null && s.hash().equals(hash(item));
+    }
+
     /** Records the items as seen; called after they were published. */
-    void remember(List<Item> found, SourceState state, Instant now) {
+    void remember(List<Item> found, java.util.Map<String, String> fingerprints, SourceState state, Instant now) {
         Set<String> done = new HashSet<>();
         for (Item item : found) {
-            if (done.add(item.id())) state.seen.put(item.id(), new SourceState.Seen(hash(item), now.plus(REMEMBER)));
+            if (done.add(item.id())) {
+                state.seen.put(item.id(), new SourceState.Seen(fingerprints.getOrDefault(item.id(), hash(item)), now.plus(REMEMBER)));
+            }
         }
     }
 

@@ -21,8 +21,12 @@ public final class PageParser {
 
     public ParsedItems parse(byte[] body, String contentType, URI url, String sourceId, Kind kind,
                              Map<String, String> selectors, Instant fetched) throws FetchException {
-        Document page = document(body, contentType, url);
-        if (!selectors.isEmpty()) {
+        return parse(document(body, contentType, url), sourceId, kind, selectors, fetched);
+    }
+
+    /** As above, for a page already parsed. */
+    public ParsedItems parse(Document page, String sourceId, Kind kind, Map<String, String> selectors, Instant fetched) {
+        if (selectors.containsKey("item")) {
             ParsedItems scraped = scraper.scrape(page, selectors, sourceId, kind, fetched);
             if (!scraped.items().isEmpty()) return scraped;
             List<Item> structured = postings.extract(page, sourceId, fetched);

@@ -17,10 +17,12 @@ import org.rxradar.model.Kind;
 /**
  * Items from pages without structured data, by per-source CSS selectors: {@code item} (one
  * element per item, required), and inside it {@code title}, {@code link}, {@code date},
- * {@code summary}, {@code employer}, {@code location}.
+ * {@code summary}, {@code employer}, {@code location}. {@code next}, {@code max-pages} and
+ * {@code detail} are handled by {@link PageFollower}.
  */
 public final class SelectorScraper {
-    public static final Set<String> KEYS = Set.of("item", "title", "link", "date", "summary", "employer", "location");
+    public static final Set<String> KEYS = Set.of("item", "title", "link", "date", "summary", "employer", "location",
+            "next", "max-pages", "detail");
 
     /** Rejects unknown keys and invalid CSS, so a typo is reported at configuration time. */
     public static void validate(Map<String, String> selectors) {
@@ -28,13 +30,20 @@ public final class SelectorScraper {
             if (!KEYS.contains(e.getKey())) {
                 throw new IllegalArgumentException("unknown selector key '" + e.getKey() + "' (expected one of " + KEYS + ")");
             }
+            if (e.getKey().equals("max-pages")) {
+                if (!e.getValue().trim().matches("[1-9][0-9]?")) {
+                    throw new IllegalArgumentException("selector max-pages='" + e.getValue() + "' must be a number from 1 to 99");
+                }
+                continue;
+            }
+            if (e.getKey().equals("detail") && e.getValue().trim().equalsIgnoreCase("json-ld")) continue;
             try {
                 Selector.evaluatorOf(e.getValue());
             } catch (RuntimeException bad) {
                 throw new IllegalArgumentException("selector " + e.getKey() + "='" + e.getValue() + "' is not valid CSS: " + bad.getMessage());
             }
         }
-        if (!selectors.isEmpty() && !selectors.containsKey("item")) {
+        if (!selectors.containsKey("item") && selectors.keySet().stream().anyMatch(k -> !k.equals("detail") && !k.equals("max-pages") && !k.equals("next"))) {
             throw new IllegalArgumentException("selectors need an 'item' selector (one element per item)");
         }
     }

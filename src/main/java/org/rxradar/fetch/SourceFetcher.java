@@ -96,16 +96,31 @@ public final class SourceFetcher {
     private SourceReport publish(RxRadarConfig.Source source, SourceState state, FetchResponse response, Instant now)
             throws FetchException {
         ParsedItems parsed = parser.parse(source.type(), response, source.id(), Kind.parse(source.kind()),
-                source.selectors(), now);
+                source.selectors(), now, item -> Deduplicator.unchanged(item, state), this::fetchPage);
         List<Item> found = Deduplicator.distinct(parsed.items());
-        Deduplicator.Decision d = dedup.decide(found, state, now);
+        Deduplicator.Decision d = dedup.decide(found, parsed.fingerprints(), state, now);
         for (Item item : d.toPublish()) sink.publish(item);
-        dedup.remember(found, state, now);
+        dedup.remember(found, parsed.fingerprints(), state, now);
         state.etag = response.validators().etag();
         state.lastModified = response.validators().lastModified();
         Metrics.counter("rxradar.fetch.items.published").increment(d.toPublish().size());
         return new SourceReport(source.id(), SourceReport.Status.OK, found.size(), d.toPublish().size(),
                 d.updatedItems(), parsed.notice(), null);
+    }
+
+    // further pages of a web source (next pages, detail pages): same politeness as the first
+    private FetchResponse fetchPage(URI url) throws FetchException {
+        if (!robots.allows(url)) throw new FetchException("robots.txt disallows " + url);
+        try (AutoCloseable permit = limiter.acquire(url)) {
+            return http.fetch(url, Validators.NONE, PAGE_ACCEPT);
+        } catch (FetchException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted");
+        } catch (Exception e) {
+            throw new FetchException("fetch failed: " + e.getMessage(), e);
+        }
     }
 
     private void record(RxRadarConfig.Source source, SourceState state, SourceReport report) {

@@ -174,6 +174,35 @@ class FetchStageTest {
     }
 
     @Test
+    void selectorSourcesFollowNextPagesAndNewItemsDetailPages() {
+        server.serve("/list/1", "text/html", "<ul><li class=job><a href=\"/job/1\">Tech One</a></li></ul><a class=next href=\"/list/2\">next</a>");
+        server.serve("/list/2", "text/html", "<ul><li class=job><a href=\"/job/2\">Tech Two</a></li></ul><a class=next href=\"/list/3\">next</a>");
+        server.serve("/list/3", "text/html", "<ul><li class=job><a href=\"/job/3\">Beyond the page limit</a></li></ul>");
+        AtomicInteger details = new AtomicInteger();
+        server.on("/job/", ex -> {
+            details.incrementAndGet();
+            String n = ex.getRequestURI().getPath().substring(5);
+            String page = "<script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"x\",\"description\":\"Detail " + n
+                    + "\",\"hiringOrganization\":\"Employer " + n + "\",\"datePosted\":\"2026-11-0" + n + "\"}</script>";
+            TestServer.send(ex, 200, "text/html", page.getBytes(StandardCharsets.UTF_8));
+        });
+        RxRadarConfig.Source board = new RxRadarConfig.Source("board", "web", "job", server.url("/list/1").toString(),
+                Duration.ofMinutes(5), null, Map.of("item", "li.job", "title", "a", "next", "a.next", "max-pages", "2", "detail", "json-ld"), true);
+        try (FetchStage stage = new FetchStage(config(board), sink)) {
+            FetchReport first = stage.runOnce();
+            assertThat(first.get("board").published()).isEqualTo(2);
+            assertThat(published).extracting(Item::title).containsExactly("Tech One", "Tech Two");
+            assertThat(published).extracting(Item::employer).containsExactly("Employer 1", "Employer 2");
+            assertThat(published.get(1).summary()).isEqualTo("Detail 2");
+            assertThat(published.get(1).publishedEstimated()).isFalse();
+            assertThat(details.get()).isEqualTo(2);
+            stage.runOnce();
+            assertThat(details.get()).isEqualTo(2); // seen items' detail pages are not fetched again
+            assertThat(published).hasSize(2);
+        }
+    }
+
+    @Test
     void scheduledPollingPublishesAndStopsOnClose() throws Exception {
         server.serve("/feed", "application/rss+xml", feed("p1"));
         FetchStage stage = new FetchStage(config(source("s", "rss", "news", "/feed")), sink);
