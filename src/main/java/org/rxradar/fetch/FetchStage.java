@@ -71,6 +71,8 @@ public final class FetchStage implements AutoCloseable {
     public void start() {
         for (RxRadarConfig.Source s : enabledSources()) {
             long firstMs = (long) (ThreadLocalRandom.current().nextDouble() * Math.min(s.interval().toMillis(), 10_000));
+            java.time.Instant notBefore = fetcher.state(s).retryNotBefore; // a Retry-After outlives a restart
+            if (notBefore != null) firstMs = Math.max(firstMs, java.time.Duration.between(java.time.Instant.now(), notBefore).toMillis());
             timer.schedule(() -> submit(s), firstMs, TimeUnit.MILLISECONDS);
         }
         log.info("fetch stage polling {} sources with {} workers", enabledSources().size(), config.fetch().threads());

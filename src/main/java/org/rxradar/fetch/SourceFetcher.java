@@ -53,6 +53,7 @@ public final class SourceFetcher {
         }
         boolean hadErrors = state.consecutiveErrors > 0;
         SourceReport report = attempt(source, state);
+        if (Thread.currentThread().isInterrupted()) return report; // shutting down: not the source's fault
         record(source, state, report);
         // an unchanged source changes nothing worth a disk write
         if (report.status() != SourceReport.Status.NOT_MODIFIED || hadErrors) store.save(state);

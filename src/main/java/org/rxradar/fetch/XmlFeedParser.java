@@ -30,8 +30,7 @@ final class XmlFeedParser {
     private static final Logger log = LoggerFactory.getLogger(XmlFeedParser.class);
 
     ParsedItems parse(byte[] body, String contentType, URI base, ItemFactory factory) throws FetchException {
-        String text = decode(body, contentType);
-        DoctypeGuard.check(text);
+        String text = DoctypeGuard.defuse(decode(body, contentType));
         SyndFeed feed;
         try {
             feed = build(new StringReader(text));

@@ -116,6 +116,13 @@ class FeedParserTest {
     }
 
     @Test
+    void internalEntitiesDeclaredInTheDoctypeAreExpanded() throws Exception {
+        String doc = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY co \"Acme &amp; Sons\"><!ENTITY nbsp \"&#160;\">]>"
+                + "<rss version=\"2.0\"><channel><title>J</title><item><title>Jobs at &co;&nbsp;now</title><link>http://e.org/1</link></item></channel></rss>";
+        assertThat(parse(doc, "text/xml").get(0).title()).isEqualTo("Jobs at Acme & Sons now");
+    }
+
+    @Test
     void externalEntityIsNeverRead(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CONTENT");
@@ -145,7 +152,10 @@ class FeedParserTest {
         bomb.append("]><rss version=\"2.0\"><channel><title>&lol9;</title><item><title>&lol9;</title></item></channel></rss>");
         String quadratic = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"" + "x".repeat(100_000) + "\">]><rss version=\"2.0\"><channel><title>"
                 + "&a;".repeat(10_000) + "</title></channel></rss>";
+        String manyRefs = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"" + "y".repeat(1000) + "\">]><rss version=\"2.0\"><channel><title>"
+                + "&a;".repeat(10_000) + "</title></channel></rss>";
         long start = System.nanoTime();
+        assertThatThrownBy(() -> parse(manyRefs, "text/xml")).isInstanceOf(FetchException.class).hasMessageContaining("entity expansion");
         assertThatThrownBy(() -> parse(bomb.toString(), "text/xml")).isInstanceOf(FetchException.class).hasMessageContaining("entit");
         assertThatThrownBy(() -> parse(quadratic, "text/xml")).isInstanceOf(FetchException.class).hasMessageContaining("entit");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
