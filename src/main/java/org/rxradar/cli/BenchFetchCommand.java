@@ -1,0 +1,155 @@
+package org.rxradar.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.fetch.FetchReport;
+import org.rxradar.fetch.FetchStage;
+import org.rxradar.fetch.ItemSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Serves N feeds of M items from a local HTTP server and runs the fetch stage over them twice:
+ * a first pass that publishes everything, and a second where every feed answers 304.
+ * The sink is a counter unless a caller supplies another (the Kafka producer, for the full path).
+ */
+@Command(name = "fetch", mixinStandardHelpOptions = true,
+        description = "Benchmark the fetch stage against feeds served from a local HTTP server.")
+public final class BenchFetchCommand implements Callable<Integer> {
+
+    @Option(names = "--feeds", defaultValue = "1000", description = "number of feeds (default: ${DEFAULT-VALUE})")
+    int feeds;
+
+    @Option(names = "--items", defaultValue = "20", description = "items per feed (default: ${DEFAULT-VALUE})")
+    int items;
+
+    @Option(names = "--threads", defaultValue = "16", description = "fetch workers (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Function<RxRadarConfig, ItemSink> sinkFactory;
+    private final AtomicLong counted = new AtomicLong();
+
+    public BenchFetchCommand() {
+        this(null);
+    }
+
+    /** @param sinkFactory builds the sink from the benchmark's config; null counts items only */
+    public BenchFetchCommand(Function<RxRadarConfig, ItemSink> sinkFactory) {
+        this.sinkFactory = sinkFactory;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        ExecutorService serverPool = Executors.newFixedThreadPool(4);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        server.setExecutor(serverPool);
+        server.createContext("/feed/", ex -> {
+            String n = ex.getRequestURI().getPath().substring("/feed/".length());
+            String etag = "\"" + n + "\"";
+            if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+            } else {
+                byte[] body = feed(n).getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+                ex.getResponseHeaders().set("ETag", etag);
+                ex.sendResponseHeaders(200, body.length);
+                try (OutputStream o = ex.getResponseBody()) {
+                    o.write(body);
+                }
+            }
+            ex.close();
+        });
+        server.start();
+        Path state = Files.createTempDirectory("rxradar-bench-fetch");
+        try {
+            RxRadarConfig config = config(server.getAddress().getPort(), state);
+            ItemSink sink = sinkFactory == null ? item -> counted.incrementAndGet() : sinkFactory.apply(config);
+            try (FetchStage stage = new FetchStage(config, sink)) {
+                pass(out, "first pass (200)", stage);
+                pass(out, "second pass (304)", stage);
+            }
+        } finally {
+            server.stop(0);
+            serverPool.shutdownNow();
+            deleteTree(state);
+        }
+        return 0;
+    }
+
+    private void pass(java.io.PrintWriter out, String name, FetchStage stage) {
+        System.gc();
+        resetPeaks();
+        FetchReport r = stage.runOnce();
+        double seconds = r.elapsed().toNanos() / 1e9;
+        out.printf("%s: %d feeds, %d items published in %.2f s = %.0f feeds/s, %.0f items/s; %d failed; peak heap %d MB%n",
+                name, r.sources().size(), r.published(), seconds, r.sources().size() / seconds, r.published() / seconds,
+                r.failed(), peakHeapMb());
+        out.flush();
+    }
+
+    private RxRadarConfig config(int port, Path state) {
+        RxRadarConfig.Fetch fetch = new RxRadarConfig.Fetch(null, Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), "10MB", 5, threads, threads, Duration.ZERO, 10, state.toString());
+        List<RxRadarConfig.Source> sources = new ArrayList<>();
+        for (int i = 0; i < feeds; i++) {
+            sources.add(new RxRadarConfig.Source("bench-" + i, "rss", "news", "http://127.0.0.1:" + port + "/feed/" + i,
+                    Duration.ofMinutes(30), null, Map.of(), true));
+        }
+        return new RxRadarConfig(null, null, fetch, sources, null, null, null, null);
+    }
+
+    private String feed(String n) {
+        StringBuilder s = new StringBuilder(4096).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>")
+                .append("<title>Feed ").append(n).append("</title><link>http://bench.example/").append(n).append("/</link>");
+        for (int i = 0; i < items; i++) {
+            s.append("<item><title>Pharmacy technician item ").append(i).append(" of feed ").append(n).append("</title>")
+                    .append("<link>http://bench.example/").append(n).append("/item/").append(i).append("</link>")
+                    .append("<description>&lt;p&gt;Hospital pharmacy technicians wanted, IV certification a plus.&lt;/p&gt;</description>")
+                    .append("<pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate></item>");
+        }
+        return s.append("</channel></rss>").toString();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) p.resetPeakUsage();
+    }
+
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum / (1024 * 1024);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.rxradar.fetch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.rxradar.model.Item;
+import org.rxradar.model.ItemIds;
+
+/**
+ * Decides what to publish: an id never seen is new, a seen id whose content hash changed is an
+ * update ({@code updated} set), anything else is skipped. Duplicate ids within one document count once.
+ */
+final class Deduplicator {
+    static final Duration REMEMBER = Duration.ofDays(120);
+
+    record Decision(List<Item> toPublish, int newItems, int updatedItems) {}
+
+    Decision decide(List<Item> found, SourceState state, Instant now) {
+        return decide(found, java.util.Map.of(), state, now);
+    }
+
+    Decision decide(List<Item> found, java.util.Map<String, String> fingerprints, SourceState state, Instant now) {
+        state.forgetExpired(now);
+        List<Item> out = new ArrayList<>();
+        Set<String> inThisDocument = new HashSet<>();
+        int fresh = 0;
+        int updated = 0;
+        for (Item item : found) {
+            if (!inThisDocument.add(item.id())) continue;
+            String hash = fingerprints.getOrDefault(item.id(), hash(item));
+            SourceState.Seen before = state.seen.get(item.id());
+            if (before == null) {
+                out.add(item);
+                fresh++;
+            } else if (!before.hash().equals(hash)) {
+                out.add(item.withUpdated(now));
+                updated++;
+            }
+        }
+        return new Decision(out, fresh, updated);
+    }
+
+    /** The items with duplicate ids (the same GUID or URL twice in one document) removed, first kept. */
+    static List<Item> distinct(List<Item> items) {
+        Set<String> ids = new HashSet<>();
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item i : items) if (ids.add(i.id())) out.add(i);
+        return out;
+    }
+
+    /** True when the item was seen before with this very content. */
+    static boolean unchanged(Item item, SourceState state) {
+        SourceState.Seen s = state.seen.get(item.id());
+        return s != null && s.hash().equals(hash(item));
+    }
+
+    /** Records the items as seen; called after they were published. */
+    void remember(List<Item> found, java.util.Map<String, String> fingerprints, SourceState state, Instant now) {
+        Set<String> done = new HashSet<>();
+        for (Item item : found) {
+            if (done.add(item.id())) {
+                state.seen.put(item.id(), new SourceState.Seen(fingerprints.getOrDefault(item.id(), hash(item)), now.plus(REMEMBER)));
+            }
+        }
+    }
+
+    static String hash(Item i) {
+        return ItemIds.sha256(String.join("\u0001", Objects.toString(i.title(), ""), Objects.toString(i.summary(), ""),
+                Objects.toString(i.url(), ""), Objects.toString(i.employer(), ""), Objects.toString(i.location(), ""),
+                Objects.toString(i.posting(), ""))).substring(0, 32);
+    }
+}

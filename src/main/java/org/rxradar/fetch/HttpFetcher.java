@@ -1,0 +1,201 @@
+package org.rxradar.fetch;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.rxradar.config.RxRadarConfig;
+
+/**
+ * The one HTTP client every fetcher shares. Follows redirects itself (to count them and catch
+ * loops), bounds the body size, the idle time between bytes and the total time of a fetch, sends
+ * conditional-GET validators and maps 304/404/410/429/503 to distinct outcomes.
+ */
+public final class HttpFetcher {
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final HttpClient client;
+    private final String userAgent;
+    private final Duration readTimeout;
+    private final Duration totalTimeout;
+    private final long maxBodyBytes;
+    private final int maxRedirects;
+
+    public HttpFetcher(RxRadarConfig.Fetch config) {
+        this.userAgent = config.userAgent();
+        this.readTimeout = config.readTimeout();
+        this.totalTimeout = config.totalTimeout();
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.maxRedirects = config.maxRedirects();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Fetches {@code url}; {@code validators} may be {@link Validators#NONE}. Transport failures throw. */
+    public FetchResponse fetch(URI url, Validators validators) throws FetchException {
+        return fetch(url, validators, null);
+    }
+
+    /** As {@link #fetch(URI, Validators)} with an Accept header suited to what is expected. */
+    public FetchResponse fetch(URI url, Validators validators, String accept) throws FetchException {
+        checkScheme(url);
+        long deadline = System.nanoTime() + totalTimeout.toNanos();
+        Set<URI> visited = new HashSet<>();
+        URI current = url;
+        for (int redirects = 0; ; redirects++) {
+            if (!visited.add(current)) throw new FetchException("redirect loop at " + current);
+            HttpResponse<byte[]> response = exchange(current, validators, accept, deadline);
+            int status = response.statusCode();
+            if (isRedirect(status)) {
+                String location = response.headers().firstValue("Location").orElse(null);
+                if (location == null) throw new FetchException("HTTP " + status + " redirect without a Location header");
+                if (redirects >= maxRedirects) {
+                    throw new FetchException("more than " + maxRedirects + " redirects (fetch.max-redirects), last to " + location);
+                }
+                try {
+                    current = current.resolve(location.trim().replace(" ", "%20"));
+                } catch (IllegalArgumentException e) {
+                    throw new FetchException("bad redirect Location '" + location + "'");
+                }
+                checkScheme(current);
+                continue;
+            }
+            return toResponse(current, response);
+        }
+    }
+
+    private FetchResponse toResponse(URI finalUrl, HttpResponse<byte[]> response) throws FetchException {
+        int status = response.statusCode();
+        HttpHeaders h = response.headers();
+        Validators got = new Validators(h.firstValue("ETag").orElse(null), h.firstValue("Last-Modified").orElse(null));
+        String type = h.firstValue("Content-Type").orElse(null);
+        if (status >= 200 && status < 300) {
+            byte[] body = Decompressor.decode(response.body() == null ? new byte[0] : response.body(),
+                    h.firstValue("Content-Encoding").orElse(null), maxBodyBytes);
+            return new FetchResponse(FetchResponse.Outcome.OK, status, finalUrl, type, body, got, null);
+        }
+        FetchResponse.Outcome outcome = switch (status) {
+            case 304 -> FetchResponse.Outcome.NOT_MODIFIED;
+            case 404 -> FetchResponse.Outcome.NOT_FOUND;
+            case 410 -> FetchResponse.Outcome.GONE;
+            case 429, 503 -> FetchResponse.Outcome.RETRY_LATER;
+            default -> FetchResponse.Outcome.HTTP_ERROR;
+        };
+        Duration retryAfter = RetryAfter.parse(h.firstValue("Retry-After").orElse(null), Instant.now());
+        return new FetchResponse(outcome, status, finalUrl, type, null, got, retryAfter);
+    }
+
+    private HttpResponse<byte[]> exchange(URI url, Validators validators, String accept, long deadline)
+            throws FetchException {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) throw new FetchException("total time of " + totalTimeout.toMillis() + " ms exceeded (fetch.total-timeout)");
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(min(readTimeout, Duration.ofNanos(remaining)))
+                .header("User-Agent", userAgent)
+                .header("Accept-Encoding", "gzip, deflate")
+                .GET();
+        // no h2c upgrade dance on plain http (costly and useless); https negotiates HTTP/2 by ALPN
+        if ("http".equalsIgnoreCase(url.getScheme())) request.version(HttpClient.Version.HTTP_1_1);
+        if (accept != null) request.header("Accept", accept);
+        if (validators.etag() != null) request.header("If-None-Match", validators.etag());
+        if (validators.lastModified() != null) request.header("If-Modified-Since", validators.lastModified());
+
+        AtomicReference<BoundedBodySubscriber> body = new AtomicReference<>();
+        HttpResponse.BodyHandler<byte[]> handler = info -> {
+            // error bodies are never read, so a little of them is kept and the rest dropped
+            boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
+            long limit = success ? maxBodyBytes : 16 * 1024;
+            if (success && tooLong(info.headers(), limit)) limit = 0; // fail on the first byte, no download
+            BoundedBodySubscriber s = new BoundedBodySubscriber(limit, !success);
+            body.set(s);
+            return s;
+        };
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), handler);
+        try {
+            return await(future, body, deadline);
+        } catch (FetchException e) {
+            future.cancel(true);
+            BoundedBodySubscriber s = body.get();
+            if (s != null) s.cancel();
+            throw e;
+        }
+    }
+
+    // Waits in small steps so both the total deadline and the idle time between body bytes are enforced.
+    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> future,
+                                       AtomicReference<BoundedBodySubscriber> body, long deadline) throws FetchException {
+        while (true) {
+            try {
+                return future.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    throw new FetchException("total time of " + totalTimeout.toMillis() + " ms exceeded (fetch.total-timeout)");
+                }
+                BoundedBodySubscriber s = body.get();
+                if (s != null && now - s.lastActivityNanos() > readTimeout.toNanos()) {
+                    throw new FetchException("no data for " + readTimeout.toMillis() + " ms (fetch.read-timeout)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FetchException("interrupted");
+            } catch (ExecutionException e) {
+                throw translate(e.getCause());
+            }
+        }
+    }
+
+    private static FetchException translate(Throwable cause) {
+        Throwable c = cause;
+        while (c != null && !(c instanceof BoundedBodySubscriber.BodyTooLargeException)
+                && !(c instanceof HttpTimeoutException) && c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        if (c instanceof BoundedBodySubscriber.BodyTooLargeException) return new FetchException(c.getMessage(), c);
+        if (c instanceof HttpConnectTimeoutException) return new FetchException("connect timed out (fetch.connect-timeout)", c);
+        if (c instanceof HttpTimeoutException) return new FetchException("no response headers in time (fetch.read-timeout)", c);
+        if (cause instanceof java.net.ConnectException) return new FetchException("connection refused or unreachable", cause);
+        if (cause instanceof IOException) return new FetchException("I/O error: " + describe(cause), cause);
+        return new FetchException("fetch failed: " + describe(cause), cause);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private boolean tooLong(HttpHeaders headers, long limit) {
+        return headers.firstValueAsLong("Content-Length").orElse(-1) > limit;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static void checkScheme(URI url) throws FetchException {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new FetchException("only http and https URLs can be fetched, not '" + url + "'");
+        }
+        if (url.getHost() == null) throw new FetchException("URL has no host: " + url);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

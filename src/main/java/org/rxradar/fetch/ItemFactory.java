@@ -1,0 +1,47 @@
+package org.rxradar.fetch;
+
+import java.time.Instant;
+import org.rxradar.model.Item;
+import org.rxradar.model.ItemIds;
+import org.rxradar.model.JobPosting;
+import org.rxradar.model.Kind;
+
+/**
+ * Builds {@link Item}s the same way for every parser: id from the canonical URL (or source + GUID),
+ * text cleaned, and the fetch time used and flagged when there is no usable date.
+ */
+final class ItemFactory {
+    private final String sourceId;
+    private final Kind kind;
+    private final Instant fetched;
+
+    ItemFactory(String sourceId, Kind kind, Instant fetched) {
+        this.sourceId = sourceId;
+        this.kind = kind;
+        this.fetched = fetched;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Instant fetched() {
+        return fetched;
+    }
+
+    /** Null when the entry has neither a link, a GUID nor a title to identify it. */
+    Item create(String url, String guid, String titleHtml, String summaryHtml, Instant published,
+                String employer, String location, JobPosting posting) {
+        String title = TextCleaner.title(titleHtml);
+        String summary = TextCleaner.summary(summaryHtml);
+        String id;
+        if (url != null) id = ItemIds.forUrl(url);
+        else if (guid != null && !guid.isBlank()) id = ItemIds.forGuid(sourceId, guid.trim());
+        else if (title != null) id = ItemIds.forGuid(sourceId, "title:" + title);
+        else return null;
+        Instant when = Dates.plausible(published, fetched);
+        return new Item(Item.VERSION, id, kind, sourceId, url == null ? null : url, title, summary,
+                when == null ? fetched : when, when == null, fetched, null,
+                TextCleaner.title(employer), TextCleaner.title(location), posting);
+    }
+}

@@ -1,0 +1,176 @@
+package org.rxradar.fetch;
+
+import io.micrometer.core.instrument.Metrics;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.model.Item;
+import org.rxradar.model.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of one source: robots.txt (web sources), per-host politeness, conditional GET, parse,
+ * de-duplicate, publish, then record validators, seen ids and the error count durably. Every
+ * failure becomes a {@link SourceReport}; nothing is thrown to the caller.
+ */
+public final class SourceFetcher {
+    private static final Logger log = LoggerFactory.getLogger(SourceFetcher.class);
+    private static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+    private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+
+    private final HttpFetcher http;
+    private final HostLimiter limiter;
+    private final RobotsCache robots;
+    private final FetchStateStore store;
+    private final ItemSink sink;
+    private final int maxConsecutiveErrors;
+    private final DocumentParser parser = new DocumentParser();
+    private final Deduplicator dedup = new Deduplicator();
+    private final java.util.concurrent.ConcurrentHashMap<String, SourceState> states = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public SourceFetcher(RxRadarConfig.Fetch config, HttpFetcher http, FetchStateStore store, ItemSink sink) {
+        this.http = http;
+        this.limiter = new HostLimiter(config.perHostConcurrency(), config.perHostDelay());
+        this.robots = new RobotsCache(http, config.userAgent());
+        this.store = store;
+        this.sink = sink;
+        this.maxConsecutiveErrors = config.maxConsecutiveErrors();
+    }
+
+    /** The state of a source; read from disk once, then kept (this process owns the state directory). */
+    public SourceState state(RxRadarConfig.Source source) {
+        return states.computeIfAbsent(source.id(), id -> store.load(id, source.url()));
+    }
+
+    public SourceReport fetch(RxRadarConfig.Source source) {
+        SourceState state = state(source);
+        if (state.paused) {
+            return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused: " + state.pauseReason, null);
+        }
+        boolean hadErrors = state.consecutiveErrors > 0;
+        SourceReport report = attempt(source, state);
+        if (Thread.currentThread().isInterrupted()) return report; // shutting down: not the source's fault
+        record(source, state, report);
+        // an unchanged source changes nothing worth a disk write
+        if (report.status() != SourceReport.Status.NOT_MODIFIED || hadErrors) store.save(state);
+        return report;
+    }
+
+    private SourceReport attempt(RxRadarConfig.Source source, SourceState state) {
+        Instant now = Instant.now();
+        boolean web = "web".equals(source.type());
+        try {
+            URI url = parseUrl(source.url());
+            if (web && !robots.allows(url)) {
+                return SourceReport.error(source.id(), SourceReport.Status.DISALLOWED, "robots.txt disallows " + url, null);
+            }
+            FetchResponse response;
+            try (AutoCloseable permit = limiter.acquire(url)) {
+                response = http.fetch(url, state.validators(), web ? PAGE_ACCEPT : FEED_ACCEPT);
+            }
+            state.lastFetched = now;
+            return switch (response.outcome()) {
+                case NOT_MODIFIED -> new SourceReport(source.id(), SourceReport.Status.NOT_MODIFIED, 0, 0, 0, null, null);
+                case GONE -> SourceReport.error(source.id(), SourceReport.Status.GONE, "HTTP 410 Gone: the source was removed", null);
+                case NOT_FOUND -> SourceReport.error(source.id(), SourceReport.Status.ERROR, "HTTP 404 Not Found", null);
+                case RETRY_LATER -> SourceReport.error(source.id(), SourceReport.Status.ERROR,
+                        "HTTP " + response.status() + ", server asks to retry later", response.retryAfter());
+                case HTTP_ERROR -> SourceReport.error(source.id(), SourceReport.Status.ERROR, "HTTP " + response.status(), null);
+                case OK -> publish(source, state, response, now);
+            };
+        } catch (FetchException e) {
+            return SourceReport.error(source.id(), SourceReport.Status.ERROR, e.getMessage(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SourceReport.error(source.id(), SourceReport.Status.ERROR, "interrupted", null);
+        } catch (Exception e) {
+            // a bug or a surprise in one source must never stop the others
+            log.warn("source {}: unexpected failure", source.id(), e);
+            return SourceReport.error(source.id(), SourceReport.Status.ERROR, "unexpected: " + e, null);
+        }
+    }
+
+    private SourceReport publish(RxRadarConfig.Source source, SourceState state, FetchResponse response, Instant now)
+            throws FetchException {
+        ParsedItems parsed = parser.parse(source.type(), response, source.id(), Kind.parse(source.kind()),
+                source.selectors(), now, item -> Deduplicator.unchanged(item, state), this::fetchPage);
+        List<Item> found = Deduplicator.distinct(parsed.items());
+        Deduplicator.Decision d = dedup.decide(found, parsed.fingerprints(), state, now);
+        for (Item item : d.toPublish()) sink.publish(item);
+        dedup.remember(found, parsed.fingerprints(), state, now);
+        state.etag = response.validators().etag();
+        state.lastModified = response.validators().lastModified();
+        Metrics.counter("rxradar.fetch.items.published").increment(d.toPublish().size());
+        return new SourceReport(source.id(), SourceReport.Status.OK, found.size(), d.toPublish().size(),
+                d.updatedItems(), parsed.notice(), null);
+    }
+
+    // further pages of a web source (next pages, detail pages): same politeness as the first
+    private FetchResponse fetchPage(URI url) throws FetchException {
+        if (!robots.allows(url)) throw new FetchException("robots.txt disallows " + url);
+        try (AutoCloseable permit = limiter.acquire(url)) {
+            return http.fetch(url, Validators.NONE, PAGE_ACCEPT);
+        } catch (FetchException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted");
+        } catch (Exception e) {
+            throw new FetchException("fetch failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void record(RxRadarConfig.Source source, SourceState state, SourceReport report) {
+        if (!report.failed()) {
+            state.consecutiveErrors = 0;
+            state.lastError = null;
+            state.retryNotBefore = null;
+            return;
+        }
+        state.consecutiveErrors++;
+        state.lastError = report.message();
+        Metrics.counter("rxradar.fetch.errors").increment();
+        state.retryNotBefore = report.retryAfter() == null ? null : Instant.now().plus(report.retryAfter());
+        if (report.status() == SourceReport.Status.GONE) {
+            pause(source, state, "the server answered 410 Gone");
+        } else if (state.consecutiveErrors >= maxConsecutiveErrors) {
+            pause(source, state, state.consecutiveErrors + " consecutive errors, last: " + report.message());
+        } else {
+            log.info("source {}: {} (error {} of {} before pausing)", source.id(), report.message(),
+                    state.consecutiveErrors, maxConsecutiveErrors);
+        }
+    }
+
+    private static void pause(RxRadarConfig.Source source, SourceState state, String reason) {
+        state.paused = true;
+        state.pauseReason = reason;
+        Metrics.counter("rxradar.fetch.sources.paused").increment();
+        log.warn("source {} ({}) PAUSED: {}. It is not fetched again until its URL changes in the config "
+                + "or its state file is removed.", source.id(), source.url(), reason);
+    }
+
+    /** The delay before the next poll of a source after {@code report}: interval with jitter, backoff on errors. */
+    static Duration nextDelay(RxRadarConfig.Source source, SourceState state, SourceReport report, double random) {
+        Duration interval = source.interval();
+        double jitter = 0.9 + 0.2 * random;
+        if (!report.failed() || state.consecutiveErrors == 0) return Duration.ofMillis((long) (interval.toMillis() * jitter));
+        long factor = 1L << Math.min(state.consecutiveErrors - 1, 10);
+        long backoff = Math.min(interval.toMillis() * factor, Duration.ofDays(1).toMillis());
+        long wait = (long) (backoff * jitter);
+        if (report.retryAfter() != null) wait = Math.max(wait, report.retryAfter().toMillis());
+        return Duration.ofMillis(wait);
+    }
+
+    private static URI parseUrl(String url) throws FetchException {
+        if (url == null || url.isBlank()) throw new FetchException("the source has no url");
+        try {
+            return new URI(url.trim());
+        } catch (Exception e) {
+            throw new FetchException("invalid url '" + url + "': " + e.getMessage());
+        }
+    }
+}

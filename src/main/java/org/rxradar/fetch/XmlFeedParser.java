@@ -1,0 +1,131 @@
+package org.rxradar.fetch;
+
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import org.jdom2.Element;
+import org.rxradar.model.Item;
+import org.rxradar.model.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through ROME. The charset comes from the HTTP header, the XML
+ * prolog or the BOM (ROME's XmlReader); a second, lenient pass repairs common breakage.
+ */
+final class XmlFeedParser {
+    private static final Logger log = LoggerFactory.getLogger(XmlFeedParser.class);
+
+    ParsedItems parse(byte[] body, String contentType, URI base, ItemFactory factory) throws FetchException {
+        String text = DoctypeGuard.defuse(decode(body, contentType));
+        SyndFeed feed;
+        try {
+            feed = build(new StringReader(text));
+        } catch (Exception | StackOverflowError first) {
+            try {
+                feed = build(new StringReader(LenientXml.repair(text)));
+                log.debug("{}: recovered malformed XML ({})", base, first.getMessage());
+            } catch (Exception | StackOverflowError second) {
+                throw new FetchException("not a parseable RSS/Atom feed: " + firstLine(first.getMessage()), second);
+            }
+        }
+        List<JobFeedFields.Fields> jobFields = factory.kind() == Kind.JOB ? JobFeedFields.read(text) : List.of();
+        return new ParsedItems(items(feed, base, factory, jobFields), feed.getEntries().isEmpty() ? "the feed has no entries" : null);
+    }
+
+    private static SyndFeed build(Reader reader) throws Exception {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(true);   // DOCTYPEs are common in old feeds; external ones are never loaded
+        input.setXmlHealerOn(true);     // maps HTML entities (&nbsp;) to character references
+        try (reader) {
+            return input.build(reader);
+        }
+    }
+
+    private static String decode(byte[] body, String contentType) {
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            StringBuilder out = new StringBuilder(body.length);
+            char[] buf = new char[8192];
+            int n;
+            while ((n = reader.read(buf)) > 0) out.append(buf, 0, n);
+            return out.toString();
+        } catch (IOException e) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private List<Item> items(SyndFeed feed, URI base, ItemFactory factory, List<JobFeedFields.Fields> jobFields) {
+        URI feedBase = base;
+        List<Item> out = new ArrayList<>();
+        // positions only line up when both readers saw the same entries
+        boolean aligned = jobFields.size() == feed.getEntries().size();
+        for (int n = 0; n < feed.getEntries().size(); n++) {
+            SyndEntry e = feed.getEntries().get(n);
+            JobFeedFields.Fields extra = aligned ? jobFields.get(n) : null;
+            String link = Links.resolve(feedBase, e.getLink());
+            if (link == null && e.getLinks() != null && !e.getLinks().isEmpty()) link = Links.resolve(feedBase, e.getLinks().get(0).getHref());
+            if (link == null && e.getUri() != null && e.getUri().startsWith("http")) link = Links.resolve(feedBase, e.getUri());
+            Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
+            Item item = factory.create(link, e.getUri(), title(e), summary(e),
+                    date == null ? null : date.toInstant(),
+                    firstOf(foreign(e, "company", "employer", "hiringorganization", "companyname"), extra == null ? null : extra.employer()),
+                    firstOf(foreign(e, "location", "joblocation", "city"), extra == null ? null : extra.location()), null);
+            if (item != null) out.add(item);
+        }
+        return out;
+    }
+
+    private static String title(SyndEntry e) {
+        if (e.getTitle() != null && !e.getTitle().isBlank()) return e.getTitle();
+        Object dc = e.getModule(DCModule.URI);
+        return dc instanceof DCModule m ? m.getTitle() : null;
+    }
+
+    private static String summary(SyndEntry e) {
+        if (e.getDescription() != null && e.getDescription().getValue() != null && !e.getDescription().getValue().isBlank()) {
+            return e.getDescription().getValue();
+        }
+        for (SyndContent c : e.getContents()) {
+            if (c.getValue() != null && !c.getValue().isBlank()) return c.getValue();
+        }
+        return null;
+    }
+
+    // Job feeds carry the employer and place in extension elements (job:company, location…).
+    private static String foreign(SyndEntry e, String... names) {
+        Object markup = e.getForeignMarkup();
+        if (!(markup instanceof List<?> list)) return null;
+        for (Object o : list) {
+            if (o instanceof Element el) {
+                String local = el.getName().toLowerCase(Locale.ROOT);
+                for (String n : names) {
+                    if (local.equals(n) && !el.getTextTrim().isEmpty()) return el.getTextTrim();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String firstOf(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unknown error";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
