@@ -35,10 +35,11 @@ public final class DeliverStage {
     }
 
     /**
-     * @param sent     false when the digest was empty and not sent
-     * @param delivery "smtp", "outbox" or "skipped"
+     * @param sent     false when nothing was sent (empty, or refused for good)
+     * @param delivery the mailer's description, "skipped" or "failed"
+     * @param error    for "failed": why
      */
-    public record Outcome(boolean sent, String messageId, List<String> itemIds, int leads, int news, String delivery, String where) {}
+    public record Outcome(boolean sent, String messageId, List<String> itemIds, int leads, int news, String delivery, String error) {}
 
     private final SubscriptionLog subscriptions;
     private final DigestLog digests;
@@ -99,9 +100,11 @@ public final class DeliverStage {
             return false;
         }
         digests.record(new DigestRecord(DigestRecord.VERSION, s.id(), period, clock.instant(), outcome.messageId(),
-                outcome.itemIds(), outcome.leads(), outcome.news(), outcome.delivery()));
+                outcome.itemIds(), outcome.leads(), outcome.news(), outcome.delivery(), outcome.error()));
         if (outcome.sent()) {
-            log.info("Digest for {} ({}): {} leads, {} news -> {}", s.email(), period, outcome.leads(), outcome.news(), outcome.where());
+            log.info("Digest for {} ({}): {} leads, {} news -> {}", s.email(), period, outcome.leads(), outcome.news(), outcome.delivery());
+        } else if (outcome.error() != null) {
+            log.warn("Digest for {} ({}) refused for good, not retried: {}", s.email(), period, outcome.error());
         } else {
             log.info("No digest for {} ({}): nothing new matched", s.email(), period);
         }

@@ -10,10 +10,12 @@ import java.util.List;
  *
  * @param period    the subscriber's local date the digest is for
  * @param itemIds   every item included, so that no item is ever in two of one subscriber's digests
- * @param delivery  "smtp" or "outbox"
+ * @param delivery  how it went: the mailer ("smtp …", "outbox …"), "skipped" (nothing new matched, not
+ *                  sent) or "failed" (the mail server refused the address for good)
+ * @param error     for "failed": the server's answer
  */
 public record DigestRecord(int v, String subscriber, LocalDate period, Instant sent, String messageId,
-                           List<String> itemIds, int leads, int news, String delivery) {
+                           List<String> itemIds, int leads, int news, String delivery, String error) {
     public static final int VERSION = 1;
 
     public DigestRecord {

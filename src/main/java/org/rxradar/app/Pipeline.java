@@ -1,0 +1,196 @@
+package org.rxradar.app;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.rxradar.bus.Bus;
+import org.rxradar.bus.ItemPublisher;
+import org.rxradar.bus.TopicTail;
+import org.rxradar.bus.Topics;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.digest.DeliverStage;
+import org.rxradar.digest.DigestLog;
+import org.rxradar.digest.DigestSender;
+import org.rxradar.digest.DigestService;
+import org.rxradar.digest.RecentItems;
+import org.rxradar.digest.SubscriptionLog;
+import org.rxradar.feeds.FeedView;
+import org.rxradar.feeds.HealthStatus;
+import org.rxradar.feeds.HttpApi;
+import org.rxradar.fetch.FetchReport;
+import org.rxradar.fetch.FetchStage;
+import org.rxradar.model.Json;
+import org.rxradar.model.TaggedItem;
+import org.rxradar.tag.TagStage;
+import org.rxradar.tag.Tagger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole of RxRadar in one process: fetch → raw topics → tag → tagged topic → digests and
+ * feeds. Follow an item from URL to inbox here: {@link #runOnce()} does each step once in order;
+ * {@link #runForever()} runs every stage on its own schedule until {@link #close()}.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration VIEW_WINDOW = Duration.ofDays(14);
+
+    /** What one pass did, for the command's summary line. */
+    public record Summary(int sources, int sourcesFailed, long itemsPublished, long itemsTagged, int digestsSent) {}
+
+    private final RxRadarConfig cfg;
+    private final Clock clock;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Bus bus;
+    private final FeedView view;
+    private final RecentItems recent;
+    private final TopicTail taggedTail;
+    private final SubscriptionLog subscriptions;
+    private final DigestLog digests;
+    private final DigestService digestService;
+    private final DeliverStage deliver;
+    private final ItemPublisher publisher;
+    private final FetchStage fetch;
+    private final TagStage tag;
+    private final HttpApi http;
+    private volatile Thread tagThread;
+
+    private Pipeline(RxRadarConfig configured, Clock clock) {
+        this.clock = clock;
+        new JvmMemoryMetrics().bindTo(registry);
+        this.bus = own(Bus.open(configured.kafka()));
+
+        // the views every delivery reads, rebuilt from the tagged topic
+        this.view = new FeedView();
+        this.http = own(new HttpApi(configured.http(), view, this::health, registry));
+        http.start();
+        this.cfg = withActualPort(configured, http.port());
+        log.info("Feeds at {}/feeds/settings/hospital.atom, health at {}/health", cfg.http().publicBaseUrl(), cfg.http().publicBaseUrl());
+
+        this.recent = new RecentItems(VIEW_WINDOW, clock);
+        this.taggedTail = own(new TopicTail(bus.clients(), Topics.ITEMS_TAGGED, VIEW_WINDOW, record -> {
+            TaggedItem item = parseTagged(record.value());
+            view.put(item);
+            recent.put(item);
+        }).start());
+        this.subscriptions = own(new SubscriptionLog(bus.clients()));
+        subscriptions.loadFromConfig(cfg.subscribers());
+        this.digests = own(new DigestLog(bus.clients()));
+        this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock));
+        this.deliver = new DeliverStage(subscriptions, digests, recent, new DigestSender(digestService), clock);
+
+        this.publisher = own(new ItemPublisher(bus.clients()));
+        this.fetch = own(new FetchStage(cfg, publisher::publish));
+        this.tag = new TagStage(bus.clients(), Tagger.load(cfg.tagger())::tag, "0", registry);
+        resources.add(tag::closeClients);
+
+    }
+
+    /** Opens the bus (starting the embedded broker when none is configured), rebuilds the views, starts the HTTP server. */
+    public static Pipeline open(RxRadarConfig cfg) {
+        return new Pipeline(cfg, Clock.systemUTC());
+    }
+
+    /** Links in digests and feeds must name the port really served, also when port 0 picked one. */
+    private static RxRadarConfig withActualPort(RxRadarConfig cfg, int port) {
+        RxRadarConfig.Http h = cfg.http();
+        return cfg.withHttp(new RxRadarConfig.Http(port, h.bind(), h.baseUrl()));
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private static TaggedItem parseTagged(byte[] value) {
+        try {
+            return Json.read(value, TaggedItem.class);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("unreadable tagged item: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fetches every source once, tags everything fetched and sends every subscriber's digest now. */
+    public Summary runOnce() {
+        log.info("Fetching {} sources", cfg.sources().size());
+        FetchReport report = fetch.runOnce();
+        publisher.flush();
+        log.info("Fetched: {}", report);
+        long tagged = tag.drain(Duration.ofMinutes(5));
+        taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
+        log.info("Tagged {} items; {} relevant in the last {} days", tagged, recent.size(), VIEW_WINDOW.toDays());
+        int sent = deliver.runAllNow();
+        return new Summary(report.sources().size(), (int) report.failed(), publisher.publishedCount(), tagged, sent);
+    }
+
+    /** Runs every stage on its schedule until {@link #close()} (or Ctrl-C). */
+    public void runForever() throws InterruptedException {
+        fetch.start();
+        tagThread = new Thread(tag::run, "tagger");
+        tagThread.start();
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "deliver"));
+        resources.add(ticks::shutdownNow);
+        ticks.scheduleWithFixedDelay(() -> {
+            try {
+                deliver.runDue();
+            } catch (RuntimeException e) {
+                log.warn("Digest check failed: {}", e.toString());
+            }
+        }, 0, 30, TimeUnit.SECONDS);
+        stopped.await();
+    }
+
+    /** Sends every subscriber's digest for today now (the demo's first digest). */
+    public int sendDigestsNow() {
+        taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
+        return deliver.runAllNow();
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public SubscriptionLog subscriptions() {
+        return subscriptions;
+    }
+
+    private HealthStatus health() {
+        List<HealthStatus.Component> parts = new ArrayList<>();
+        parts.add(HealthStatus.Component.up("kafka", bus.clients().bootstrapServers()));
+        Thread t = tagThread;
+        parts.add(t == null || t.isAlive() ? HealthStatus.Component.up("tagger", t == null ? "idle" : "running")
+                : HealthStatus.Component.down("tagger", "tagger thread stopped"));
+        parts.add(HealthStatus.Component.up("views", recent.size() + " recent items"));
+        return new HealthStatus(true, parts);
+    }
+
+    @Override
+    public void close() {
+        stopped.countDown();
+        tag.close();
+        if (tagThread != null) {
+            try {
+                tagThread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.debug("close: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.rxradar.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rxradar.app.Pipeline;
+import org.rxradar.config.ConfigLoader;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.demo.DemoSetup;
+import org.rxradar.demo.SampleSite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+                "See RxRadar work with no setup and no internet: serves bundled sample feeds and a career",
+                "page from a local web server, runs the whole pipeline on an embedded Kafka broker with a",
+                "demo subscriber, writes a digest into the outbox right away and serves the topic feeds.",
+                "Demo state is kept apart from `run`'s, under ./data/demo."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:configuration error (for example the HTTP port is taken: use --port)", "3:Kafka error"})
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--once", description = "Stop after the first digest is written.")
+    boolean once;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the feed server (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--outbox", defaultValue = "./outbox", description = "Where digests are written (default: ${DEFAULT-VALUE}).")
+    Path outbox;
+
+    @Option(names = "--data-dir", defaultValue = "./data/demo", description = "Demo state: Kafka data, fetch state (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        try (SampleSite site = SampleSite.start(0)) {
+            RxRadarConfig cfg = DemoSetup.config(ConfigLoader.load(null), site, port, outbox, dataDir);
+            try (Pipeline pipeline = Pipeline.open(cfg)) {
+                Pipeline.Summary s = pipeline.runOnce();
+                String base = cfg.http().publicBaseUrl();
+                System.out.println();
+                System.out.printf("RxRadar demo: fetched %d sample sources, published %d new items, tagged %d, wrote %d digest(s).%n",
+                        s.sources(), s.itemsPublished(), s.itemsTagged(), s.digestsSent());
+                System.out.println("  Digest (open the .html in a browser): " + outbox.toAbsolutePath().normalize());
+                for (String feed : List.of("/feeds/settings/hospital.atom", "/feeds/jobs.atom", "/feeds/news.atom", "/feeds.opml", "/health"))
+                    System.out.println("  " + base + feed);
+                if (s.digestsSent() == 0)
+                    System.out.println("  (no new digest: today's was written by an earlier demo run; delete " + dataDir + " to start over)");
+                if (once) return 0;
+                System.out.println("Running; Ctrl-C stops it.");
+                Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "shutdown"));
+                pipeline.runForever();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,59 @@
+package org.rxradar.cli;
+
+import org.rxradar.bus.BusException;
+import org.rxradar.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rxradar} command: one subcommand per job, each documented by its own {@code --help}. */
+@Command(name = "rxradar",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Job leads and industry news for pharmacy technicians: fetches feeds and career pages,",
+                "tags them by setting and topic, and delivers daily digests, topic feeds and trends.",
+                "",
+                "Start with `rxradar demo` to see the whole pipeline on bundled samples."},
+        subcommands = {
+                RunCommand.class,
+                DemoCommand.class,
+                SubscribersCommand.class,
+                PreviewCommand.class,
+                TagCommand.class,
+                EvalCommand.class,
+                TrendsCommand.class,
+                BenchFetchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_CONFIG = 2;
+    public static final int EXIT_BUS = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("rxradar: configuration error: " + e.getMessage());
+                return EXIT_CONFIG;
+            }
+            if (e instanceof BusException) {
+                commandLine.getErr().println("rxradar: Kafka error: " + e.getMessage());
+                return EXIT_BUS;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

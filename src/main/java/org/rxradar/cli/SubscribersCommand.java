@@ -1,0 +1,153 @@
+package org.rxradar.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rxradar.bus.Bus;
+import org.rxradar.config.ConfigException;
+import org.rxradar.config.EmailAddresses;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.digest.SubscriptionLog;
+import org.rxradar.model.Json;
+import org.rxradar.model.Taxonomy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "subscribers", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
+                "Manage digest subscribers, kept in the compacted rxradar.subscriptions topic.",
+                "With the embedded broker, stop a running `rxradar run` first (they share ./data/kafka)."},
+        subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListAll.class,
+                SubscribersCommand.Show.class, SubscribersCommand.Remove.class})
+public final class SubscribersCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Opens the bus and the subscription view for one command. */
+    static <T> T withLog(ConfigOption config, java.util.function.Function<SubscriptionLog, T> work) {
+        RxRadarConfig cfg = config.load();
+        try (Bus bus = Bus.open(cfg.kafka()); SubscriptionLog log = new SubscriptionLog(bus.clients())) {
+            return work.apply(log);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a subscriber, or update one with the same address.")
+    static final class Add implements Callable<Integer> {
+        @Mixin ConfigOption config;
+        @Parameters(index = "0", paramLabel = "EMAIL") String email;
+        @Option(names = "--name") String name;
+        @Option(names = "--settings", split = ",", paramLabel = "ID", description = "Settings (empty: all): ${COMPLETION-CANDIDATES}",
+                completionCandidates = SettingIds.class) List<String> settings = List.of();
+        @Option(names = "--topics", split = ",", paramLabel = "ID", description = "Topics (empty: all): ${COMPLETION-CANDIDATES}",
+                completionCandidates = TopicIds.class) List<String> topics = List.of();
+        @Option(names = "--kinds", split = ",", paramLabel = "KIND", description = "jobs, news (empty: both)") List<String> kinds = List.of();
+        @Option(names = "--states", split = ",", paramLabel = "ST", description = "Two-letter states (empty: anywhere)") List<String> states = List.of();
+        @Option(names = "--remote", description = "Also remote jobs") boolean remote;
+        @Option(names = "--keywords", split = ",") List<String> keywords = List.of();
+        @Option(names = "--timezone", defaultValue = "UTC", description = "Default: ${DEFAULT-VALUE}") String timezone;
+        @Option(names = "--send-at", defaultValue = "07:00", description = "Local time, default: ${DEFAULT-VALUE}") String sendAt;
+        @Option(names = "--frequency", defaultValue = "daily", description = "daily, weekly or weekly:DAY") String frequency;
+
+        @Override
+        public Integer call() {
+            String problem = EmailAddresses.problem(email);
+            if (problem != null) throw new ConfigException("EMAIL", problem);
+            Subscriber s = new Subscriber(null, email.trim(), name, settings, topics, kinds, states, remote, keywords,
+                    timezone, sendAt, frequency, "confirmed");
+            validate(s);
+            withLog(config, log -> {
+                log.put(s);
+                log.awaitCaughtUp();
+                return null;
+            });
+            System.out.println("Added " + s.email() + " (" + s.id() + ")");
+            return 0;
+        }
+
+        private static void validate(Subscriber s) {
+            for (String id : s.settings())
+                if (!Taxonomy.isSetting(id)) throw new ConfigException("--settings", "'" + id + "' is not a setting; valid: " + Taxonomy.SETTINGS);
+            for (String id : s.topics())
+                if (!Taxonomy.isTopic(id)) throw new ConfigException("--topics", "'" + id + "' is not a topic; valid: " + Taxonomy.TOPICS);
+            try {
+                java.time.ZoneId.of(s.timezone());
+                java.time.LocalTime.parse(s.sendAt());
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigException("--timezone/--send-at", e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List subscribers, one per line.")
+    static final class ListAll implements Callable<Integer> {
+        @Mixin ConfigOption config;
+
+        @Override
+        public Integer call() {
+            List<Subscriber> all = withLog(config, SubscriptionLog::all);
+            for (Subscriber s : all) {
+                System.out.printf("%-18s %-32s %-12s settings=%s topics=%s states=%s %s@%s%n", s.id(), s.email(), s.status(),
+                        s.settings(), s.topics(), s.states(), s.frequency(), s.sendAt() + " " + s.timezone());
+            }
+            if (all.isEmpty()) System.err.println("No subscribers.");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one subscriber as JSON.")
+    static final class Show implements Callable<Integer> {
+        @Mixin ConfigOption config;
+        @Parameters(paramLabel = "EMAIL_OR_ID") String who;
+
+        @Override
+        public Integer call() {
+            var found = withLog(config, log -> log.find(who));
+            if (found.isEmpty()) {
+                System.err.println("No subscriber " + who);
+                return 1;
+            }
+            System.out.println(Json.text(found.get()));
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a subscriber.")
+    static final class Remove implements Callable<Integer> {
+        @Mixin ConfigOption config;
+        @Parameters(paramLabel = "EMAIL_OR_ID") String who;
+
+        @Override
+        public Integer call() {
+            boolean removed = withLog(config, log -> {
+                var found = log.find(who);
+                found.ifPresent(s -> log.remove(s.id()));
+                return found.isPresent();
+            });
+            if (!removed) {
+                System.err.println("No subscriber " + who);
+                return 1;
+            }
+            System.out.println("Removed " + who);
+            return 0;
+        }
+    }
+
+    static final class SettingIds extends java.util.ArrayList<String> {
+        SettingIds() {
+            super(Taxonomy.SETTINGS);
+        }
+    }
+
+    static final class TopicIds extends java.util.ArrayList<String> {
+        TopicIds() {
+            super(Taxonomy.TOPICS);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.rxradar.demo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.rxradar.config.RxRadarConfig;
+
+/** The demo's configuration: the sample site's sources, one demo subscriber, local outbox and data. */
+public final class DemoSetup {
+    public static final String DEMO_EMAIL = "demo.technician@example.org";
+
+    private DemoSetup() {}
+
+    public static RxRadarConfig config(RxRadarConfig base, SampleSite site, int httpPort, Path outbox, Path dataDir) {
+        List<RxRadarConfig.Source> sources = SampleSite.SAMPLES.stream()
+                .map(s -> new RxRadarConfig.Source("sample-" + s.file().replace('.', '-'), s.type(), s.kind(), site.url(s.file()),
+                        Duration.ofMinutes(5), s.name(), null, true))
+                .toList();
+        RxRadarConfig.Subscriber demo = new RxRadarConfig.Subscriber(null, DEMO_EMAIL, "Demo Technician",
+                List.of(), List.of(), List.of("jobs", "news"), List.of(), true, List.of(), "America/Chicago", "07:00", "daily", "confirmed");
+        RxRadarConfig.Kafka kafka = base.kafka().useEmbedded()
+                // free ports, so that the demo runs beside a `run` that holds the default ones
+                ? base.kafka().withEmbedded(new RxRadarConfig.Embedded(0, 0, dataDir.resolve("kafka").toString()))
+                : base.kafka();
+        RxRadarConfig.Fetch f = base.fetch();
+        RxRadarConfig.Fetch fetch = new RxRadarConfig.Fetch(f.userAgent(), f.connectTimeout(), f.readTimeout(), f.totalTimeout(),
+                f.maxBodySize(), f.maxRedirects(), f.threads(), f.perHostConcurrency(), Duration.ZERO, f.maxConsecutiveErrors(),
+                dataDir.resolve("fetch").toString());
+        RxRadarConfig.Http http = new RxRadarConfig.Http(httpPort, "127.0.0.1", base.http().baseUrl());
+        return new RxRadarConfig(kafka, http, fetch, sources, base.tagger(), List.of(demo),
+                base.mail().withOutbox(outbox.toString()), base.digest());
+    }
+}
