@@ -65,6 +65,7 @@ public final class TopicTail implements AutoCloseable {
         consumer.assign(parts);
         if (lookback == null) {
             consumer.seekToBeginning(parts);
+            resolvePositions(parts);
             return;
         }
         Map<TopicPartition, Long> query = new HashMap<>();
@@ -76,6 +77,15 @@ public final class TopicTail implements AutoCloseable {
             if (at == null) consumer.seekToEnd(List.of(tp)); // nothing that recent
             else consumer.seek(tp, at.offset());
         }
+        resolvePositions(parts);
+    }
+
+    /**
+     * Seeks to the beginning or end are lazy; resolve them now, so that records written between
+     * this constructor and the first poll are not skipped.
+     */
+    private void resolvePositions(List<TopicPartition> parts) {
+        for (TopicPartition tp : parts) positions.put(tp, consumer.position(tp, Duration.ofSeconds(30)));
     }
 
     private void loop() {

@@ -46,7 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
                 for (String feed : List.of("/feeds/settings/hospital.atom", "/feeds/jobs.atom", "/feeds/news.atom", "/feeds.opml", "/health"))
                     System.out.println("  " + base + feed);
                 if (s.digestsSent() == 0)
-                    System.out.println("  (no new digest: today's was written by an earlier demo run; delete " + dataDir + " to start over)");
+                    System.out.println("  (no new digest: the demo subscriber already had today's, or nothing new matched;"
+                            + " delete " + dataDir + " and " + outbox + " to start over)");
                 if (once) return 0;
                 System.out.println("Running; Ctrl-C stops it.");
                 Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "shutdown"));
