@@ -36,7 +36,12 @@ public final class FetchStage implements AutoCloseable {
     public FetchStage(RxRadarConfig config, ItemSink sink) {
         this.config = config;
         for (RxRadarConfig.Source s : config.sources()) {
-            if (!s.selectors().isEmpty()) SelectorScraper.validate(s.selectors());
+            try {
+                SelectorScraper.validate(s.selectors());
+            } catch (IllegalArgumentException e) {
+                // reported on every poll of that source; the other sources run regardless
+                log.error("source {}: {}", s.id(), e.getMessage());
+            }
         }
         RxRadarConfig.Fetch f = config.fetch();
         HttpFetcher http = new HttpFetcher(f);

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetch state as one JSON file per source under {@code fetch.state-dir}, written atomically
  * (temp file, then rename) so a crash leaves either the old or the new state, never half of one.
+ * Local files rather than a compacted topic: the state is read on every poll of a source and is
+ * owned by the one fetch process, so a file is cheaper and survives a broker that is down.
  */
 public final class FetchStateStore {
     private static final Logger log = LoggerFactory.getLogger(FetchStateStore.class);

@@ -87,6 +87,8 @@ public final class SourceFetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SourceReport.error(source.id(), SourceReport.Status.ERROR, "interrupted", null);
+        } catch (IllegalArgumentException e) {
+            return SourceReport.error(source.id(), SourceReport.Status.ERROR, "invalid source configuration: " + e.getMessage(), null);
         } catch (Exception e) {
             // a bug or a surprise in one source must never stop the others
             log.warn("source {}: unexpected failure", source.id(), e);

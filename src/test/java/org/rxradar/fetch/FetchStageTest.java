@@ -143,7 +143,8 @@ class FetchStageTest {
         });
         RxRadarConfig cfg = config(source("drip", "rss", "news", "/drip"), source("good", "rss", "news", "/good"),
                 source("html", "rss", "news", "/html"), source("busy", "rss", "news", "/busy"),
-                new RxRadarConfig.Source("broken", "rss", "news", "not a url at all", null, null, Map.of(), true));
+                new RxRadarConfig.Source("broken", "rss", "news", "not a url at all", null, null, Map.of(), true),
+                new RxRadarConfig.Source("typo", "web", "job", server.url("/good").toString(), null, null, Map.of("item", "li", "titel", "a"), true));
         try (FetchStage stage = new FetchStage(cfg, sink)) {
             long start = System.nanoTime();
             FetchReport report = stage.runOnce();
@@ -153,7 +154,8 @@ class FetchStageTest {
             assertThat(report.get("html").message()).contains("HTML page");
             assertThat(report.get("busy").retryAfter()).isEqualTo(Duration.ofHours(1));
             assertThat(report.get("broken").status()).isEqualTo(SourceReport.Status.ERROR);
-            assertThat(report.failed()).isEqualTo(4);
+            assertThat(report.get("typo").message()).contains("unknown selector key 'titel'");
+            assertThat(report.failed()).isEqualTo(5);
         }
     }
 
