@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rxradar.bus.Bus;
-import org.rxradar.bus.ItemPublisher;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
@@ -27,6 +26,7 @@ import org.rxradar.feeds.HealthStatus;
 import org.rxradar.feeds.HttpApi;
 import org.rxradar.fetch.FetchReport;
 import org.rxradar.fetch.FetchStage;
+import org.rxradar.fetch.KafkaItemSink;
 import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
 import org.rxradar.tag.TagStage;
@@ -59,7 +59,7 @@ public final class Pipeline implements AutoCloseable {
     private final DigestLog digests;
     private final DigestService digestService;
     private final DeliverStage deliver;
-    private final ItemPublisher publisher;
+    private final KafkaItemSink publisher;
     private final FetchStage fetch;
     private final TagStage tag;
     private final HttpApi http;
@@ -89,8 +89,8 @@ public final class Pipeline implements AutoCloseable {
         this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock));
         this.deliver = new DeliverStage(subscriptions, digests, recent, new DigestSender(digestService), clock);
 
-        this.publisher = own(new ItemPublisher(bus.clients()));
-        this.fetch = own(new FetchStage(cfg, publisher::publish));
+        this.publisher = own(new KafkaItemSink(bus.clients()));
+        this.fetch = own(new FetchStage(cfg, publisher));
         this.tag = new TagStage(bus.clients(), Tagger.load(cfg.tagger())::tag, "0", registry);
         resources.add(tag::closeClients);
 

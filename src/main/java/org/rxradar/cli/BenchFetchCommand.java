@@ -22,6 +22,8 @@ import org.rxradar.config.RxRadarConfig;
 import org.rxradar.fetch.FetchReport;
 import org.rxradar.fetch.FetchStage;
 import org.rxradar.fetch.ItemSink;
+import org.rxradar.fetch.KafkaItemSink;
+import org.rxradar.bus.Bus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +32,9 @@ import picocli.CommandLine.Spec;
 /**
  * Serves N feeds of M items from a local HTTP server and runs the fetch stage over them twice:
  * a first pass that publishes everything, and a second where every feed answers 304.
- * The sink is a counter unless a caller supplies another (the Kafka producer, for the full path).
+ * By default the items go into a real Kafka broker (embedded, in a temporary directory, or the one
+ * configured with {@code --bootstrap-servers}); {@code --no-kafka} counts them only, to measure
+ * fetching and parsing alone.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Benchmark the fetch stage against feeds served from a local HTTP server.")
@@ -44,6 +48,12 @@ public final class BenchFetchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "16", description = "fetch workers (default: ${DEFAULT-VALUE})")
     int threads;
+
+    @Option(names = "--no-kafka", description = "count items instead of publishing them to Kafka")
+    boolean noKafka;
+
+    @Option(names = "--bootstrap-servers", description = "publish to this broker instead of an embedded one")
+    String bootstrapServers;
 
     @Spec
     CommandSpec spec;
@@ -86,10 +96,16 @@ public final class BenchFetchCommand implements Callable<Integer> {
         Path state = Files.createTempDirectory("rxradar-bench-fetch");
         try {
             RxRadarConfig config = config(server.getAddress().getPort(), state);
-            ItemSink sink = sinkFactory == null ? item -> counted.incrementAndGet() : sinkFactory.apply(config);
-            try (FetchStage stage = new FetchStage(config, sink)) {
-                pass(out, "first pass (200)", stage);
-                pass(out, "second pass (304)", stage);
+            if (sinkFactory != null || noKafka) {
+                ItemSink sink = sinkFactory == null ? item -> counted.incrementAndGet() : sinkFactory.apply(config);
+                runPasses(out, config, sink);
+            } else {
+                RxRadarConfig.Kafka kafka = new RxRadarConfig.Kafka(bootstrapServers, 3, null,
+                        new RxRadarConfig.Embedded(0, 0, state.resolve("kafka").toString()), "rxradar-bench", null);
+                try (Bus bus = Bus.open(kafka); KafkaItemSink sink = new KafkaItemSink(bus.clients())) {
+                    out.println("publishing into Kafka at " + bus.clients().bootstrapServers());
+                    runPasses(out, config, sink);
+                }
             }
         } finally {
             server.stop(0);
@@ -97,6 +113,13 @@ public final class BenchFetchCommand implements Callable<Integer> {
             deleteTree(state);
         }
         return 0;
+    }
+
+    private void runPasses(java.io.PrintWriter out, RxRadarConfig config, ItemSink sink) {
+        try (FetchStage stage = new FetchStage(config, sink)) {
+            pass(out, "first pass (200)", stage);
+            pass(out, "second pass (304)", stage);
+        }
     }
 
     private void pass(java.io.PrintWriter out, String name, FetchStage stage) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
                 TagCommand.class,
                 EvalCommand.class,
                 TrendsCommand.class,
-                BenchFetchCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_CONFIG = 2;

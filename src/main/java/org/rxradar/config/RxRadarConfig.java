@@ -152,7 +152,8 @@ public record RxRadarConfig(
     /**
      * A place to poll. {@code type}: rss (RSS, Atom, RDF, JSON Feed) or web (a career page: JSON-LD
      * JobPosting, or {@code selectors}). {@code selectors} keys: item, title, link, date, summary,
-     * employer, location.
+     * employer, location (CSS), next (CSS of the next-page link), max-pages (default 3), detail
+     * ({@code json-ld} or the CSS of the summary on each item's own page).
      */
     public record Source(String id, String type, String kind, String url, Duration interval, String name,
                          Map<String, String> selectors, Boolean enabled) {

@@ -103,6 +103,7 @@ public final class SourceFetcher {
         List<Item> found = Deduplicator.distinct(parsed.items());
         Deduplicator.Decision d = dedup.decide(found, parsed.fingerprints(), state, now);
         for (Item item : d.toPublish()) sink.publish(item);
+        if (!d.toPublish().isEmpty()) sink.flush(); // stored before remembered as seen
         dedup.remember(found, parsed.fingerprints(), state, now);
         state.etag = response.validators().etag();
         state.lastModified = response.validators().lastModified();

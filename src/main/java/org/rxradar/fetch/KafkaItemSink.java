@@ -1,10 +1,13 @@
-package org.rxradar.bus;
+package org.rxradar.fetch;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.rxradar.bus.BusException;
+import org.rxradar.bus.KafkaClients;
+import org.rxradar.bus.Topics;
 import org.rxradar.model.Item;
 import org.rxradar.model.Json;
 
@@ -13,15 +16,16 @@ import org.rxradar.model.Json;
  * {@link #flush()} waits for every one and reports the first failure, so the fetch stage records
  * an item as seen only once Kafka has it.
  */
-public final class ItemPublisher implements AutoCloseable {
+public final class KafkaItemSink implements ItemSink, AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicLong published = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    public ItemPublisher(KafkaClients clients) {
+    public KafkaItemSink(KafkaClients clients) {
         this.producer = clients.producer("rxradar-fetcher");
     }
 
+    @Override
     public void publish(Item item) {
         producer.send(new ProducerRecord<>(Topics.rawTopicFor(item.kind()), item.id(), Json.bytes(item)), (meta, e) -> {
             if (e != null) failure.compareAndSet(null, e);
@@ -30,6 +34,7 @@ public final class ItemPublisher implements AutoCloseable {
     }
 
     /** Blocks until every item sent so far is acknowledged; throws if any failed. */
+    @Override
     public void flush() {
         producer.flush();
         Exception e = failure.getAndSet(null);
