@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.rxradar.model.TaggedItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *       snapshots of the days changed since the last call, then commit the offsets; publish a
  *       tombstone for each day {@link #retainFrom} dropped;</li>
  *   <li>after a restart read the whole of {@code rxradar.trends}, call {@link #restore} with every
- *       record, and resume {@code rxradar.items.tagged} from the committed offsets.</li>
+ *       record (skipping tombstones), then {@link #retainUpTo} today so a replay cannot revive a
+ *       dropped day, and resume {@code rxradar.items.tagged} from the committed offsets.</li>
  * </ol>
  * Closed days come back from their snapshots, and the current day from its last snapshot plus the
  * replay. Records processed after the last snapshots but before the crash are replayed and counted
@@ -47,12 +49,12 @@ import org.slf4j.LoggerFactory;
 public final class TrendStore {
     private static final Logger log = LoggerFactory.getLogger(TrendStore.class);
 
-    /** Enough for a 28-day report whose last week is compared against the 28 days before it. */
+    /** Enough for a 28-day report plus rising terms as of any day in it (7 days against the 28 before). */
     public static final int DEFAULT_RETAIN_DAYS = 63;
     private static final String CLUSTER = "cluster:";
 
     private final NavigableMap<LocalDate, DailyStats> days = new TreeMap<>();
-    private final Set<LocalDate> changed = new java.util.TreeSet<>();
+    private final Set<LocalDate> changed = new TreeSet<>();
     private final RisingTerms risingTerms;
     private LocalDate floor;
 
