@@ -55,7 +55,7 @@ public final class TrendsCommand implements Callable<Integer> {
             return 2;
         }
         TrendStore store = new TrendStore();
-        int read = 0, bad = 0, lineNo = 0;
+        int counted = 0, bad = 0, lineNo = 0;
         try (BufferedReader in = open()) {
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
@@ -63,8 +63,7 @@ public final class TrendsCommand implements Callable<Integer> {
                 try {
                     TaggedItem item = Json.MAPPER.readValue(line, TaggedItem.class);
                     if (item == null) throw new IOException("null record");
-                    store.add(item);
-                    read++;
+                    if (store.add(item).isPresent()) counted++;
                 } catch (IOException | RuntimeException e) {
                     if (++bad <= MAX_REPORTED_ERRORS) err.println("trends: line " + lineNo + " skipped: " + firstLine(e.getMessage()));
                 }
@@ -73,7 +72,7 @@ public final class TrendsCommand implements Callable<Integer> {
             err.println("trends: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
             return 1;
         }
-        if (bad > MAX_REPORTED_ERRORS) err.println("trends: " + bad + " lines skipped in all");
+        if (bad > 0) err.println("trends: " + counted + " items counted, " + bad + " lines skipped");
         LocalDate last = until != null ? until : store.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
         TrendReport report = store.report(last, days);
         out.print(TrendTable.render(report));

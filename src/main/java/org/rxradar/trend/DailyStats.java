@@ -2,9 +2,11 @@ package org.rxradar.trend;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,7 +65,7 @@ public final class DailyStats {
             if (payUsable) hourlyPayBySetting.computeIfAbsent(setting, s -> new ArrayList<>()).add(hourly);
         }
         String state = item.location() == null ? null : item.location().state();
-        if (state != null && !state.isBlank()) leadsByState.merge(state.trim().toUpperCase(java.util.Locale.ROOT), 1, Integer::sum);
+        if (state != null && !state.isBlank()) leadsByState.merge(state.trim().toUpperCase(Locale.ROOT), 1, Integer::sum);
         Set<String> asked = new HashSet<>();
         for (Certification c : item.certifications()) if (c != null && c.id() != null && !c.id().isBlank()) asked.add(c.id());
         if (!asked.isEmpty()) leadsAskingCertification++;
@@ -78,15 +80,15 @@ public final class DailyStats {
     }
 
     public int relevantLeads() { return relevantLeads; }
-    public Map<String, Integer> leadsBySetting() { return java.util.Collections.unmodifiableMap(leadsBySetting); }
-    public Map<String, Integer> leadsByState() { return java.util.Collections.unmodifiableMap(leadsByState); }
-    public Map<String, List<Double>> hourlyPayBySetting() { return java.util.Collections.unmodifiableMap(hourlyPayBySetting); }
+    public Map<String, Integer> leadsBySetting() { return Collections.unmodifiableMap(leadsBySetting); }
+    public Map<String, Integer> leadsByState() { return Collections.unmodifiableMap(leadsByState); }
+    public Map<String, List<Double>> hourlyPayBySetting() { return Collections.unmodifiableMap(hourlyPayBySetting); }
     public int leadsAskingCertification() { return leadsAskingCertification; }
-    public Map<String, Integer> certifications() { return java.util.Collections.unmodifiableMap(certifications); }
+    public Map<String, Integer> certifications() { return Collections.unmodifiableMap(certifications); }
     public int newsItems() { return newsItems; }
-    public Map<String, Integer> newsByTopic() { return java.util.Collections.unmodifiableMap(newsByTopic); }
+    public Map<String, Integer> newsByTopic() { return Collections.unmodifiableMap(newsByTopic); }
     public int termItems() { return termItems; }
-    public Map<String, Integer> terms() { return java.util.Collections.unmodifiableMap(terms); }
+    public Map<String, Integer> terms() { return Collections.unmodifiableMap(terms); }
     public int countedKeys() { return counted.size(); }
 
     public TrendSnapshot snapshot() {

@@ -33,13 +33,12 @@ public final class Phrases {
             + "up down out off again further once per via new now s t e g etc amp nbsp").split(" "));
 
     /** Job-ad and feed boilerplate, cut out of the text before phrases are formed. */
-    private static final List<Pattern> BOILERPLATE = List.of(
+    private static final Pattern BOILERPLATE = Pattern.compile("\\b(?:" + String.join("|", List.of(
             "apply now", "apply today", "apply online", "click here", "read more", "learn more", "continue reading",
             "full[- ]time", "part[- ]time", "job description", "job summary", "job type", "job details",
             "equal opportunity employer", "equal opportunity", "eoe", "all qualified applicants",
             "sign[- ]on bonus", "competitive pay", "competitive salary", "benefits include", "pay range",
-            "per hour", "per year", "an hour", "a year", "hourly", "salary", "the post", "appeared first on")
-            .stream().map(p -> Pattern.compile("\\b" + p + "\\b")).toList();
+            "per hour", "per year", "an hour", "a year", "hourly", "salary", "the post", "appeared first on")) + ")\\b");
 
     private Phrases() {}
 
@@ -49,7 +48,7 @@ public final class Phrases {
         for (String text : texts) {
             if (text == null || text.isBlank()) continue;
             String clean = ENTITIES.matcher(TAGS.matcher(text).replaceAll(" ")).replaceAll(" ").toLowerCase(Locale.ROOT);
-            for (Pattern boilerplate : BOILERPLATE) clean = boilerplate.matcher(clean).replaceAll(" | ");
+            clean = BOILERPLATE.matcher(clean).replaceAll(" | ");
             for (String segment : SEGMENT_BREAK.split(clean)) {
                 addSegment(segment, out);
                 if (out.size() >= MAX_PHRASES_PER_ITEM) return out;

@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.rxradar.model.TaggedItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,24 +27,34 @@ import org.slf4j.LoggerFactory;
  * Items dated before the retention floor are skipped too, so a replay of old records cannot
  * resurrect a pruned day.
  *
- * <p><b>Fault tolerance.</b> The driver publishes {@link #snapshot(LocalDate)} of each day it
- * changed to the compacted topic {@code rxradar.trends}, keyed by day: at least when a day closes,
- * and periodically for the current day. After a restart it reads that topic back and calls
- * {@link #restore(List)} with every snapshot, then replays {@code rxradar.items.tagged} from a
- * point safely before the newest snapshot (e.g. the offsets for the start of the day before the
- * last closed one) and {@link #add}s every record. Replayed items that a snapshot already holds
- * are skipped by id, so nothing is counted twice; items after the last snapshot are counted now,
- * so nothing is lost. Snapshots of one day only grow, so when the topic still holds several
- * (compaction is lazy) the one with the most counted keys wins, whatever the reading order.
+ * <p><b>Fault tolerance.</b> State lives in the compacted topic {@code rxradar.trends}, one record
+ * per day keyed by {@link TrendSnapshot#key()}, driven like this:
+ * <ol>
+ *   <li>consume {@code rxradar.items.tagged} and {@link #add} each record;</li>
+ *   <li>every so often (and before committing consumer offsets) publish {@link #takeChanged()}, the
+ *       snapshots of the days changed since the last call, then commit the offsets; publish a
+ *       tombstone for each day {@link #retainFrom} dropped;</li>
+ *   <li>after a restart read the whole of {@code rxradar.trends}, call {@link #restore} with every
+ *       record (skipping tombstones), then {@link #retainUpTo} today so a replay cannot revive a
+ *       dropped day, and resume {@code rxradar.items.tagged} from the committed offsets.</li>
+ * </ol>
+ * Closed days come back from their snapshots, and the current day from its last snapshot plus the
+ * replay. Records processed after the last snapshots but before the crash are replayed and counted
+ * now, so nothing is lost; records both in a snapshot and replayed (the offsets were not committed
+ * yet) are skipped by id, so nothing is counted twice. The same holds for any older starting point
+ * (a reset to "earliest" merely replays more). Snapshots of one day only grow, so when the topic
+ * still holds several (compaction is lazy) the one with the most counted keys wins, whatever the
+ * reading order.
  */
 public final class TrendStore {
     private static final Logger log = LoggerFactory.getLogger(TrendStore.class);
 
-    /** Enough for a 28-day report whose last week is compared against the 28 days before it. */
+    /** Enough for a 28-day report plus rising terms as of any day in it (7 days against the 28 before). */
     public static final int DEFAULT_RETAIN_DAYS = 63;
     private static final String CLUSTER = "cluster:";
 
     private final NavigableMap<LocalDate, DailyStats> days = new TreeMap<>();
+    private final Set<LocalDate> changed = new TreeSet<>();
     private final RisingTerms risingTerms;
     private LocalDate floor;
 
@@ -78,6 +89,7 @@ public final class TrendStore {
             for (String key : keys) if (s.hasCounted(key)) return Optional.empty();
         }
         days.computeIfAbsent(day, DailyStats::new).add(item, keys);
+        changed.add(day);
         return Optional.of(day);
     }
 
@@ -106,21 +118,40 @@ public final class TrendStore {
         return s == null ? Optional.empty() : Optional.of(s.snapshot());
     }
 
+    /** Snapshots of the days changed since the last call (oldest first), to publish before committing offsets. */
+    public synchronized List<TrendSnapshot> takeChanged() {
+        List<TrendSnapshot> out = new ArrayList<>();
+        for (LocalDate day : changed) {
+            DailyStats s = days.get(day);
+            if (s != null) out.add(s.snapshot());
+        }
+        changed.clear();
+        return out;
+    }
+
     public synchronized List<TrendSnapshot> snapshots() {
         List<TrendSnapshot> out = new ArrayList<>();
         for (DailyStats s : days.values()) out.add(s.snapshot());
         return out;
     }
 
-    /** Drops the days before {@code firstKept}; later items dated before it are ignored. */
-    public synchronized void retainFrom(LocalDate firstKept) {
-        days.headMap(firstKept, false).clear();
+    /**
+     * Drops the days before {@code firstKept}; later items dated before it are ignored.
+     *
+     * @return the days dropped, for tombstones in {@code rxradar.trends}
+     */
+    public synchronized List<LocalDate> retainFrom(LocalDate firstKept) {
+        Map<LocalDate, DailyStats> old = days.headMap(firstKept, false);
+        List<LocalDate> dropped = List.copyOf(old.keySet());
+        old.clear();
+        changed.removeIf(d -> d.isBefore(firstKept));
         if (floor == null || firstKept.isAfter(floor)) floor = firstKept;
+        return dropped;
     }
 
-    /** Keeps {@link #DEFAULT_RETAIN_DAYS} days up to and including {@code today}. */
-    public synchronized void retainUpTo(LocalDate today) {
-        retainFrom(today.minusDays(DEFAULT_RETAIN_DAYS - 1L));
+    /** Keeps {@link #DEFAULT_RETAIN_DAYS} days up to and including {@code today}; returns the days dropped. */
+    public synchronized List<LocalDate> retainUpTo(LocalDate today) {
+        return retainFrom(today.minusDays(DEFAULT_RETAIN_DAYS - 1L));
     }
 
     public synchronized Optional<LocalDate> latestDay() {

@@ -73,6 +73,46 @@ class TrendStoreTest {
     }
 
     @Test
+    void crashBetweenSnapshotAndOffsetCommitCountsEverythingOnce() throws IOException {
+        List<TaggedItem> items = STREAM.items;
+        java.util.Random random = new java.util.Random(3);
+        for (int crash = 0; crash < 3; crash++) {
+            List<byte[]> trendsTopic = new ArrayList<>();
+            int committed = 0; // consumer offset on rxradar.items.tagged
+            int crashAt = items.size() / 4 + random.nextInt(items.size() / 2);
+            TrendStore store = new TrendStore();
+            for (int i = 0; i < crashAt; i++) {
+                store.add(items.get(i));
+                if (i % 150 == 149) {
+                    store.takeChanged().forEach(s -> trendsTopic.add(s.toJson()));
+                    if (random.nextBoolean()) committed = i + 1; // sometimes the crash comes before the commit
+                }
+            }
+            TrendStore restarted = new TrendStore();
+            List<TrendSnapshot> readBack = new ArrayList<>();
+            for (byte[] record : trendsTopic) readBack.add(TrendSnapshot.fromJson(record));
+            restarted.restore(readBack);
+            for (int i = committed; i < items.size(); i++) restarted.add(items.get(i));
+            for (LocalDate day : restarted.days()) assertMatchesTruth(restarted.snapshot(day).orElseThrow(), STREAM.expected.get(day));
+            assertThat(restarted.days()).hasSize(TrendStream.DAYS);
+        }
+    }
+
+    @Test
+    void takeChangedReturnsOnlyDaysChangedSinceTheLastCall() {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        TrendStore store = new TrendStore();
+        store.add(lead("a", day, "retail", 20.0));
+        store.add(lead("b", day.plusDays(1), "retail", 20.0));
+        assertThat(store.takeChanged()).extracting(TrendSnapshot::day).containsExactly(day, day.plusDays(1));
+        assertThat(store.takeChanged()).isEmpty();
+        store.add(lead("a", day, "retail", 20.0)); // already counted: nothing changed
+        store.add(lead("c", day.plusDays(1), "retail", 20.0));
+        assertThat(store.takeChanged()).extracting(TrendSnapshot::day).containsExactly(day.plusDays(1));
+        assertThat(store.retainFrom(day.plusDays(1))).containsExactly(day);
+    }
+
+    @Test
     void restoreKeepsTheFullestSnapshotOfADay() {
         LocalDate day = LocalDate.of(2026, 3, 2);
         TrendStore store = new TrendStore();
@@ -94,7 +134,7 @@ class TrendStoreTest {
         LocalDate day = LocalDate.of(2026, 3, 2);
         TrendStore store = new TrendStore();
         store.add(lead("a", day, "retail", 20.0));
-        store.retainFrom(day.plusDays(1));
+        assertThat(store.retainFrom(day.plusDays(1))).containsExactly(day);
         assertThat(store.days()).isEmpty();
         assertThat(store.add(lead("a", day, "retail", 20.0))).isEmpty();
         assertThat(store.add(lead("b", day.plusDays(1), "retail", 20.0))).contains(day.plusDays(1));
