@@ -19,6 +19,8 @@ public final class Topics {
     public static final String SUBSCRIPTIONS = "rxradar.subscriptions";
     /** One record per digest sent, key = subscriber id + "/" + period. */
     public static final String DIGESTS = "rxradar.digests";
+    /** Daily trend snapshots, compacted, key = ISO day ("2026-11-24"). */
+    public static final String TRENDS = "rxradar.trends";
     /** Records that could not be processed: original bytes, the reason in headers. */
     public static final String DEADLETTER = "rxradar.deadletter";
 
@@ -29,9 +31,10 @@ public final class Topics {
             ITEMS_TAGGED, Map.of("retention.ms", String.valueOf(90L * 24 * 3600 * 1000)),
             SUBSCRIPTIONS, Map.of("cleanup.policy", "compact"),
             DIGESTS, Map.of("cleanup.policy", "compact"),
+            TRENDS, Map.of("cleanup.policy", "compact"),
             DEADLETTER, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
 
-    public static final List<String> ALL = List.of(NEWS_RAW, LEADS_RAW, ITEMS_TAGGED, SUBSCRIPTIONS, DIGESTS, DEADLETTER);
+    public static final List<String> ALL = List.of(NEWS_RAW, LEADS_RAW, ITEMS_TAGGED, SUBSCRIPTIONS, DIGESTS, TRENDS, DEADLETTER);
 
     private Topics() {}
 
