@@ -74,7 +74,8 @@ public final class DigestService implements AutoCloseable {
     /**
      * Selects, renders and sends the subscriber's digest for {@code period}.
      *
-     * @throws PermanentDeliveryException the server refused the address for good: record it on the subscriber
+     * @throws PermanentDeliveryException the server refused the address for good, or it is not a valid
+     *                                    address (reply code 0): record it on the subscriber
      * @throws DeliveryException          not delivered now (retries spent); nothing was sent, try again later
      */
     public DeliveryResult deliver(Subscriber subscriber, Collection<TaggedItem> candidates, LocalDate period) throws DeliveryException {
@@ -95,6 +96,9 @@ public final class DigestService implements AutoCloseable {
             message = message(digest);
             messageId = message.getMessageID();
             subject = message.getSubject();
+        } catch (IllegalArgumentException e) {
+            // an address that is not one will never work: recorded on the subscriber like a 5xx
+            throw new PermanentDeliveryException(0, e.getMessage(), e);
         } catch (MessagingException e) {
             // building a message from our own templates failing is a bug, not a delivery problem
             throw new IllegalStateException("cannot build the digest message for " + id + ": " + e.getMessage(), e);

@@ -150,6 +150,17 @@ class DigestServiceSmtpTest {
     }
 
     @Test
+    void anInvalidAddressIsAPermanentFailureAndNothingIsSent() {
+        var sub = subscriber("bad").email("bad@example.org\r\nBcc: victim@example.org").build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.deliver(sub, candidates, TUESDAY))
+                .isInstanceOfSatisfying(PermanentDeliveryException.class, e -> {
+                    assertThat(e.replyCode()).isZero();
+                    assertThat(e.serverReply()).contains("control characters");
+                });
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void manySubscribersShareOneConnection() throws Exception {
         for (int i = 0; i < 5; i++) service.deliver(subscriber("s" + i).build(), candidates, TUESDAY);
         assertThat(greenMail.getReceivedMessages()).hasSize(5);
