@@ -31,6 +31,9 @@ import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
 import org.rxradar.tag.TagStage;
 import org.rxradar.tag.Tagger;
+import org.rxradar.trend.TrendRoutes;
+import org.rxradar.trend.TrendStage;
+import org.rxradar.trend.TrendStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +66,10 @@ public final class Pipeline implements AutoCloseable {
     private final FetchStage fetch;
     private final TagStage tag;
     private final HttpApi http;
+    private final TrendStore trends;
+    private final TrendStage trend;
     private volatile Thread tagThread;
+    private volatile Thread trendThread;
 
     private Pipeline(RxRadarConfig configured, Clock clock) {
         this.clock = clock;
@@ -72,7 +78,10 @@ public final class Pipeline implements AutoCloseable {
 
         // the views every delivery reads, rebuilt from the tagged topic
         this.view = new FeedView();
+        this.trends = new TrendStore();
         this.http = own(new HttpApi(configured.http(), view, this::health, registry));
+        TrendRoutes trendRoutes = new TrendRoutes(trends, clock);
+        http.route("/trends", trendRoutes);
         http.start();
         this.cfg = withActualPort(configured, http.port());
         log.info("Feeds at {}/feeds/settings/hospital.atom, health at {}/health", cfg.http().publicBaseUrl(), cfg.http().publicBaseUrl());
@@ -93,6 +102,8 @@ public final class Pipeline implements AutoCloseable {
         this.fetch = own(new FetchStage(cfg, publisher));
         this.tag = new TagStage(bus.clients(), Tagger.load(cfg.tagger())::tag, "0", registry);
         resources.add(tag::closeClients);
+        this.trend = new TrendStage(bus.clients(), trends, clock);
+        resources.add(trend::closeClients);
 
     }
 
@@ -128,6 +139,7 @@ public final class Pipeline implements AutoCloseable {
         log.info("Fetched: {}", report);
         long tagged = tag.drain(Duration.ofMinutes(5));
         taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
+        trend.drain(Duration.ofMinutes(2));
         log.info("Tagged {} items; {} relevant in the last {} days", tagged, recent.size(), VIEW_WINDOW.toDays());
         int sent = deliver.runAllNow();
         return new Summary(report.sources().size(), (int) report.failed(), publisher.publishedCount(), tagged, sent);
@@ -138,11 +150,14 @@ public final class Pipeline implements AutoCloseable {
         fetch.start();
         tagThread = new Thread(tag::run, "tagger");
         tagThread.start();
+        trendThread = new Thread(trend::run, "trend");
+        trendThread.start();
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "deliver"));
         resources.add(ticks::shutdownNow);
         ticks.scheduleWithFixedDelay(() -> {
             try {
                 deliver.runDue();
+                view.evictExpired();
             } catch (RuntimeException e) {
                 log.warn("Digest check failed: {}", e.toString());
             }
@@ -170,6 +185,9 @@ public final class Pipeline implements AutoCloseable {
         Thread t = tagThread;
         parts.add(t == null || t.isAlive() ? HealthStatus.Component.up("tagger", t == null ? "idle" : "running")
                 : HealthStatus.Component.down("tagger", "tagger thread stopped"));
+        Thread tr = trendThread;
+        parts.add(tr == null || tr.isAlive() ? HealthStatus.Component.up("trend", tr == null ? "idle" : "running")
+                : HealthStatus.Component.down("trend", "trend thread stopped"));
         parts.add(HealthStatus.Component.up("views", recent.size() + " recent items"));
         return new HealthStatus(true, parts);
     }
@@ -178,9 +196,11 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         stopped.countDown();
         tag.close();
-        if (tagThread != null) {
+        trend.close();
+        for (Thread t : new Thread[] {tagThread, trendThread}) {
+            if (t == null) continue;
             try {
-                tagThread.join(10_000);
+                t.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -55,6 +55,13 @@ class PipelineIT {
                 assertThat(hospital.getEntries()).isNotEmpty();
                 for (SyndEntry e : hospital.getEntries())
                     assertThat(e.getCategories()).anySatisfy(c -> assertThat(c.getName()).isEqualTo("hospital"));
+
+                HttpResponse<String> trends = get(pipeline.httpPort(), "/trends?days=28");
+                assertThat(trends.statusCode()).isEqualTo(200);
+                assertThat(trends.body()).contains("hospital");
+                HttpResponse<String> page = get(pipeline.httpPort(), "/trends.html");
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("<svg");
             }
 
             // same data directories: the fetch state and the digest log survive the restart
@@ -75,9 +82,13 @@ class PipelineIT {
         }
     }
 
-    private static SyndFeed fetchFeed(int port, String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static SyndFeed fetchFeed(int port, String path) throws Exception {
+        HttpResponse<String> r = get(port, path);
         assertThat(r.statusCode()).isEqualTo(200);
         return new SyndFeedInput().build(new StringReader(r.body()));
     }
