@@ -136,7 +136,8 @@ public final class Pipeline implements AutoCloseable {
         log.info("Fetching {} sources", cfg.sources().size());
         FetchReport report = fetch.runOnce();
         publisher.flush();
-        log.info("Fetched: {}", report);
+        report.sources().stream().filter(r -> r.failed())
+                .forEach(r -> log.warn("Source {} not fetched ({}): {}", r.sourceId(), r.status(), r.message()));
         long tagged = tag.drain(Duration.ofMinutes(5));
         taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
         trend.drain(Duration.ofMinutes(2));

@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-                "See RxRadar work with no setup and no internet: serves bundled sample feeds and a career",
-                "page from a local web server, runs the whole pipeline on an embedded Kafka broker with a",
-                "demo subscriber, writes a digest into the outbox right away and serves the topic feeds.",
-                "Demo state is kept apart from `run`'s, under ./data/demo."},
+                "See RxRadar work on bundled samples, with no setup and no internet.",
+                "",
+                "Serves sample feeds and a career page from a local web server, runs the whole pipeline on an "
+                        + "embedded Kafka broker with a demo subscriber, writes a digest into the outbox right away "
+                        + "and serves the topic feeds until Ctrl-C. Demo state is kept apart from `run`'s, under ./data/demo."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:configuration error (for example the HTTP port is taken: use --port)", "3:Kafka error"})
 public final class DemoCommand implements Callable<Integer> {

@@ -10,10 +10,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-                "Job leads and industry news for pharmacy technicians: fetches feeds and career pages,",
-                "tags them by setting and topic, and delivers daily digests, topic feeds and trends.",
+                "Job leads and industry news for pharmacy technicians: fetches feeds and career pages, "
+                        + "tags them by setting and topic, and delivers daily digests, topic feeds and trends.",
                 "",
-                "Start with `rxradar demo` to see the whole pipeline on bundled samples."},
+                "Start with `rxradar demo` to see the whole pipeline on bundled samples; "
+                        + "`rxradar COMMAND --help` documents each command."},
         subcommands = {
                 RunCommand.class,
                 DemoCommand.class,

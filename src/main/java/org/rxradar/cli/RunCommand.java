@@ -11,12 +11,14 @@ import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-                "Run the whole pipeline: fetch the configured sources on their intervals, tag every item,",
-                "send each subscriber's digest at their send time, and serve feeds and /health over HTTP.",
-                "Uses an embedded Kafka broker (data in ./data/kafka) unless kafka.bootstrap-servers is set.",
+                "Run the whole pipeline (the main job).",
                 "",
-                "Environment variables override config keys: RXRADAR_HTTP_PORT, RXRADAR_KAFKA_BOOTSTRAP_SERVERS,",
-                "RXRADAR_MAIL_SMTP_HOST, ... (the key's path, upper-cased, with '_' for '.' and '-')."},
+                "Fetches the configured sources on their intervals, tags every item, sends each subscriber's digest "
+                        + "at their send time, and serves feeds, trends and /health over HTTP. Uses an embedded Kafka "
+                        + "broker (data in ./data/kafka) unless kafka.bootstrap-servers is set.",
+                "",
+                "Environment variables override config keys: RXRADAR_HTTP_PORT, RXRADAR_KAFKA_BOOTSTRAP_SERVERS, "
+                        + "RXRADAR_MAIL_SMTP_HOST, ... (the key's path, upper-cased, with '_' for '.' and '-')."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (with --once: every digest written or sent)", "2:configuration error", "3:Kafka unreachable or refused"})
 public final class RunCommand implements Callable<Integer> {

@@ -17,8 +17,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "subscribers", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-                "Manage digest subscribers, kept in the compacted rxradar.subscriptions topic.",
-                "With the embedded broker, stop a running `rxradar run` first (they share ./data/kafka)."},
+                "Manage digest subscribers (add, list, show, remove).",
+                "",
+                "Subscribers are kept in the compacted rxradar.subscriptions topic. With the embedded broker, "
+                        + "stop a running `rxradar run` first (they share ./data/kafka)."},
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListAll.class,
                 SubscribersCommand.Show.class, SubscribersCommand.Remove.class})
 public final class SubscribersCommand implements Runnable {
