@@ -18,6 +18,29 @@ public final class TopicAdmin {
 
     private TopicAdmin() {}
 
+    /**
+     * A created topic is usable only once each partition's leader serves it; writing earlier gets
+     * NOT_LEADER_OR_FOLLOWER, and an idempotent producer's retries of a first batch then fail with
+     * out-of-order sequence errors. So wait until the leader of every partition answers a
+     * list-offsets request, which only a partition's leader does.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> query = new java.util.HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, d) ->
+                        d.partitions().forEach(p -> query.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                                org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                admin.listOffsets(query).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) throw e;
+                Thread.sleep(100);
+            }
+        }
+    }
+
     public static void ensureTopics(KafkaClients clients, int partitions, short replicationFactor) {
         try (Admin admin = Admin.create(clients.common())) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
@@ -35,6 +58,7 @@ public final class TopicAdmin {
                     if (!(e.getCause() instanceof TopicExistsException)) throw e; // another instance won the race
                 }
             }
+            awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BusException("interrupted while creating topics", e);

@@ -44,8 +44,10 @@ public final class TagStage implements AutoCloseable {
     private static final List<String> INPUTS = List.of(Topics.NEWS_RAW, Topics.LEADS_RAW);
 
     private final Function<Item, TaggedItem> tagger;
+    private final KafkaClients clients;
+    private final String transactionalId;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<String, byte[]> producer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final MeterRegistry metrics;
     private long tagged;
@@ -54,9 +56,10 @@ public final class TagStage implements AutoCloseable {
     public TagStage(KafkaClients clients, Function<Item, TaggedItem> tagger, String instanceId, MeterRegistry metrics) {
         this.tagger = tagger;
         this.metrics = metrics;
+        this.clients = clients;
+        this.transactionalId = clients.groupId(STAGE) + "-" + instanceId;
         this.consumer = clients.consumer(STAGE, "rxradar-tagger-" + instanceId);
-        this.producer = clients.transactionalProducer(clients.groupId(STAGE) + "-" + instanceId);
-        producer.initTransactions(); // aborts whatever a previous run with this id left open
+        this.producer = newProducer();
         consumer.subscribe(INPUTS);
     }
 
@@ -112,9 +115,26 @@ public final class TagStage implements AutoCloseable {
             log.warn("Tagging batch of {} records aborted, retrying from the last commit: {}", records.count(), e.toString());
             tagged = taggedBefore;
             deadLettered = deadBefore;
-            producer.abortTransaction();
+            abortOrReplaceProducer();
             rewind();
         }
+    }
+
+    /** Aborts the open transaction; when the producer cannot (a fatal error), a new one with the same id aborts it. */
+    private void abortOrReplaceProducer() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            log.warn("Producer cannot abort ({}); replacing it", e.toString());
+            producer.close(Duration.ZERO);
+            producer = newProducer();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> newProducer() {
+        KafkaProducer<String, byte[]> p = clients.transactionalProducer(transactionalId);
+        p.initTransactions(); // aborts whatever an earlier producer with this id left open
+        return p;
     }
 
     private ProducerRecord<String, byte[]> process(ConsumerRecord<String, byte[]> record) {
