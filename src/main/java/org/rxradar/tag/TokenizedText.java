@@ -13,6 +13,15 @@ import java.util.List;
 final class TokenizedText {
     static final int TITLE = 0, SUMMARY = 1, EMPLOYER = 2;
 
+    /** For ASCII: the lower-case form of a letter or digit, 0 for anything else (the hot path of tokenising). */
+    private static final char[] ASCII_WORD = new char[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) ASCII_WORD[c] = c;
+        for (char c = 'a'; c <= 'z'; c++) ASCII_WORD[c] = c;
+        for (char c = 'A'; c <= 'Z'; c++) ASCII_WORD[c] = (char) (c + 32);
+    }
+
     final String text;
     final String[] tokens;
     final int[] start, end, part, sentence, clause;
@@ -71,10 +80,11 @@ final class TokenizedText {
             int wordStart = -1;
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                if (Character.isLetterOrDigit(c)) {
+                char lower = c < 128 ? ASCII_WORD[c] : (Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0);
+                if (lower != 0) {
                     if (wordStart < 0) wordStart = i;
                     if (wordLength == word.length) word = java.util.Arrays.copyOf(word, wordLength * 2);
-                    word[wordLength++] = Character.toLowerCase(c);
+                    word[wordLength++] = lower;
                     continue;
                 }
                 boolean apostrophe = (c == '\'' || c == '\u2019') && wordStart >= 0 && i + 1 < n
