@@ -40,6 +40,13 @@ final class PlaceParser {
 
     private PlaceParser() {}
 
+    /** Full US state names ("New York"), for rules phrases with a {state} slot. */
+    static java.util.List<String> stateNames() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i < NAMES.length; i += 2) out.add(NAMES[i]);
+        return out;
+    }
+
     /** The common "Fresno, CA" form without regular expressions; null when the text is anything else. */
     private static Place cityCommaState(String text, boolean remote) {
         int comma = text.indexOf(',');

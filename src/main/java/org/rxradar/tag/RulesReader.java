@@ -27,6 +27,7 @@ final class RulesReader {
             "employment", "shift", "certifications", "location", "employers");
     private static final String IGNORE = "IGNORE";
     private static final String NATIONAL = "NATIONAL";
+    private static final String STATE_SLOT = "{state}";
 
     private final Set<String> negationWords = new LinkedHashSet<>();
     private int negationWindow = 4;
@@ -80,7 +81,10 @@ final class RulesReader {
         newsRelevance.forEach((p, w) -> add.add(Cue.Kind.RELEVANCE_NEWS, "relevant", w, p));
         employment.forEach((t, ps) -> ps.forEach(p -> add.add(Cue.Kind.EMPLOYMENT, t, 1, p)));
         shift.forEach((t, ps) -> ps.forEach(p -> add.add(Cue.Kind.SHIFT, t, 1, p)));
-        certMentions.forEach((t, ps) -> ps.forEach(p -> add.add(Cue.Kind.CERT, t, 1, p)));
+        certMentions.forEach((t, ps) -> ps.forEach(p -> {
+            if (!p.contains(STATE_SLOT)) add.add(Cue.Kind.CERT, t, 1, p);
+            else for (String state : PlaceParser.stateNames()) add.add(Cue.Kind.CERT, t, 1, p.replace(STATE_SLOT, state));
+        }));
         certRequired.forEach(p -> add.add(Cue.Kind.CERT_REQUIRED, "required", 1, p));
         certPreferred.forEach(p -> add.add(Cue.Kind.CERT_PREFERRED, "preferred", 1, p));
         certTraining.forEach(p -> add.add(Cue.Kind.CERT_TRAINING, "training", 1, p));
