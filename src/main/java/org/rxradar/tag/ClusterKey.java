@@ -43,7 +43,8 @@ final class ClusterKey {
             h ^= key.charAt(i);
             h *= 0x100000001b3L;
         }
-        return String.format("%016x", h);
+        String hex = Long.toHexString(h);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     private static String normalise(String s, Set<String> drop, Place place) {

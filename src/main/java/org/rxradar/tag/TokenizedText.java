@@ -129,7 +129,7 @@ final class TokenizedText {
 
     /** A growable int array: token arrays are built for every item, so no boxing. */
     private static final class IntList {
-        int[] a = new int[64];
+        int[] a = new int[256];
         int n;
 
         void add(int v) {
