@@ -55,6 +55,8 @@ public final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "relevance accuracy      %.3f%n", r.relevanceAccuracy());
         out.printf(Locale.ROOT, "salary exact match      %.3f  (job leads)%n", r.salaryExact());
         out.printf(Locale.ROOT, "certification F1        %.3f%n", r.certificationF1());
+        out.printf(Locale.ROOT, "employment exact match  %.3f  (job leads)%n", r.employmentExact());
+        out.printf(Locale.ROOT, "shift exact match       %.3f  (job leads)%n", r.shiftExact());
         if (!r.misses().isEmpty() && misses > 0) {
             out.println();
             out.println("worst misses:");
