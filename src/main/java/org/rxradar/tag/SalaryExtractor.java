@@ -93,6 +93,11 @@ final class SalaryExtractor {
 
     /** "Pay: 18.50 - 22.00 per hour" without a dollar sign: only with an explicit hourly or annual unit. */
     private static Salary withoutDollarSign(String text, String[] evidence) {
+        // the pattern is only worth running over a posting that names a pay unit at all
+        if (!(text.contains("hour") || text.contains("Hour") || text.contains("/hr") || text.contains("year") || text.contains("/yr")
+                || text.contains("annual") || text.contains("HOUR") || text.contains("YEAR"))) {
+            return null;
+        }
         java.util.regex.Matcher m = BARE.matcher(text);
         if (!m.find()) return null;
         double lo = Double.parseDouble(m.group(1).replace(",", ""));
