@@ -7,7 +7,8 @@ import java.util.List;
  * Text cut into lower-case word tokens, each with its character span, the part it came from
  * (title, summary, employer), its sentence and its clause. Sentences end at . ; ! ? and between
  * parts; clauses also end at , : ( ) and at "but", so a negation never reaches past them.
- * Apostrophes vanish inside words ("children's" -> "childrens"); every other non-alphanumeric
+ * A possessive "'s" is dropped ("children's" -> "children") and other apostrophes vanish inside
+ * words ("don't" -> "dont"); every other non-alphanumeric
  * character separates tokens.
  */
 final class TokenizedText {
@@ -89,7 +90,13 @@ final class TokenizedText {
                 }
                 boolean apostrophe = (c == '\'' || c == '\u2019') && wordStart >= 0 && i + 1 < n
                         && Character.isLetter(s.charAt(i + 1));
-                if (apostrophe) continue;
+                if (apostrophe) {
+                    // a possessive "'s" is dropped ("practice's" -> "practice"); "don't" -> "dont"
+                    boolean possessive = (s.charAt(i + 1) == 's' || s.charAt(i + 1) == 'S')
+                            && (i + 2 >= n || !Character.isLetterOrDigit(s.charAt(i + 2)));
+                    if (possessive) i++;
+                    continue;
+                }
                 // a dot between digits ("17.50") or inside an abbreviation does not end a sentence
                 if (wordStart >= 0) emit(offset + wordStart, offset + i, partId);
                 wordStart = -1;
