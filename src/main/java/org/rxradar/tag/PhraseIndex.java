@@ -24,7 +24,7 @@ final class PhraseIndex<T> {
         node.values.add(value);
     }
 
-    /** Calls {@code found(value, new int[]{start, endExclusive})} for every occurrence. */
+    /** Calls {@code found.accept(value, start, endExclusive)} for every occurrence, in token order. */
     void scan(TokenizedText text, MatchSink<T> found) {
         String[] tokens = text.tokens;
         for (int i = 0; i < text.size; i++) {

@@ -8,8 +8,7 @@ import java.util.List;
  * (title, summary, employer), its sentence and its clause. Sentences end at . ; ! ? and between
  * parts; clauses also end at , : ( ) and at "but", so a negation never reaches past them.
  * A possessive "'s" is dropped ("children's" -> "children") and other apostrophes vanish inside
- * words ("don't" -> "dont"); every other non-alphanumeric
- * character separates tokens.
+ * words ("don't" -> "dont"); every other non-alphanumeric character separates tokens.
  */
 final class TokenizedText {
     static final int TITLE = 0, SUMMARY = 1, EMPLOYER = 2;
