@@ -1,6 +1,5 @@
 package org.rxradar.tag;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,23 +26,25 @@ final class TokenizedText {
     final int[] start, end, part, sentence, clause;
     final int size;
 
-    private TokenizedText(String text, List<String> tokens, IntList start, IntList end, IntList part, IntList sentence,
+    /** The arrays may be longer than {@code size}: only the first {@code size} entries are tokens. */
+    private TokenizedText(String text, String[] tokens, int size, IntList start, IntList end, IntList part, IntList sentence,
                           IntList clause) {
         this.text = text;
-        this.tokens = tokens.toArray(new String[0]);
-        this.start = start.toArray();
-        this.end = end.toArray();
-        this.part = part.toArray();
-        this.sentence = sentence.toArray();
-        this.clause = clause.toArray();
-        this.size = this.tokens.length;
+        this.tokens = tokens;
+        this.size = size;
+        this.start = start.a;
+        this.end = end.a;
+        this.part = part.a;
+        this.sentence = sentence.a;
+        this.clause = clause.a;
     }
 
     /** Tokenises title, summary and employer (any may be null) as one text with part markers. */
     static TokenizedText of(String title, String summary, String employer) {
         String[] parts = {nz(title), nz(summary), nz(employer)};
-        StringBuilder all = new StringBuilder(parts[0].length() + parts[1].length() + parts[2].length() + 2);
-        Builder b = new Builder();
+        int length = parts[0].length() + parts[1].length() + parts[2].length() + 2;
+        StringBuilder all = new StringBuilder(length);
+        Builder b = new Builder(length / 5 + 16);
         for (int p = 0; p < parts.length; p++) {
             if (p > 0) all.append('\n');
             b.scan(parts[p], all.length(), p);
@@ -55,9 +56,9 @@ final class TokenizedText {
 
     /** Tokens of one phrase, as the rules file's phrases are normalised. */
     static List<String> words(String phrase) {
-        Builder b = new Builder();
+        Builder b = new Builder(8);
         b.scan(phrase, 0, 0);
-        return b.tokens;
+        return java.util.Arrays.asList(b.tokens).subList(0, b.size);
     }
 
     String span(int fromToken, int toTokenExclusive) {
@@ -69,11 +70,21 @@ final class TokenizedText {
     }
 
     private static final class Builder {
-        final List<String> tokens = new ArrayList<>();
-        final IntList start = new IntList(), end = new IntList(), part = new IntList(), sentence = new IntList(), clause = new IntList();
+        String[] tokens;
+        int size;
+        final IntList start, end, part, sentence, clause;
         int sentenceId, clauseId;
         char[] word = new char[32];
         int wordLength;
+
+        Builder(int capacity) {
+            tokens = new String[capacity];
+            start = new IntList(capacity);
+            end = new IntList(capacity);
+            part = new IntList(capacity);
+            sentence = new IntList(capacity);
+            clause = new IntList(capacity);
+        }
 
         void scan(String s, int offset, int partId) {
             int n = s.length();
@@ -115,7 +126,8 @@ final class TokenizedText {
                 clauseId++;
                 return;
             }
-            tokens.add(w);
+            if (size == tokens.length) tokens = java.util.Arrays.copyOf(tokens, size * 2);
+            tokens[size++] = w;
             start.add(from);
             end.add(to);
             part.add(partId);
@@ -129,22 +141,22 @@ final class TokenizedText {
         }
 
         TokenizedText build(String text) {
-            return new TokenizedText(text, tokens, start, end, part, sentence, clause);
+            return new TokenizedText(text, tokens, size, start, end, part, sentence, clause);
         }
     }
 
     /** A growable int array: token arrays are built for every item, so no boxing. */
     private static final class IntList {
-        int[] a = new int[256];
+        int[] a;
         int n;
+
+        IntList(int capacity) {
+            a = new int[capacity];
+        }
 
         void add(int v) {
             if (n == a.length) a = java.util.Arrays.copyOf(a, n * 2);
             a[n++] = v;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
         }
     }
 }
