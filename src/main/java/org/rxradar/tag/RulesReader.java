@@ -42,6 +42,7 @@ final class RulesReader {
     private final Map<String, List<String>> yieldsTo = new LinkedHashMap<>();
     private final Map<String, Double> jobRelevance = new LinkedHashMap<>();
     private final Map<String, Double> newsRelevance = new LinkedHashMap<>();
+    private final Set<String> jobContext = new LinkedHashSet<>();
     private final Map<String, Set<String>> employment = new LinkedHashMap<>();
     private final Map<String, Set<String>> shift = new LinkedHashMap<>();
     private final Map<String, Set<String>> certMentions = new LinkedHashMap<>();
@@ -79,6 +80,7 @@ final class RulesReader {
         topicCues.forEach((tag, cues) -> cues.forEach((p, w) -> add.add(Cue.Kind.TOPIC, tag, w, p)));
         jobRelevance.forEach((p, w) -> add.add(Cue.Kind.RELEVANCE_JOB, "relevant", w, p));
         newsRelevance.forEach((p, w) -> add.add(Cue.Kind.RELEVANCE_NEWS, "relevant", w, p));
+        jobContext.forEach(p -> add.add(Cue.Kind.RELEVANCE_CONTEXT, "pharmacy", 1, p));
         employment.forEach((t, ps) -> ps.forEach(p -> add.add(Cue.Kind.EMPLOYMENT, t, 1, p)));
         shift.forEach((t, ps) -> ps.forEach(p -> add.add(Cue.Kind.SHIFT, t, 1, p)));
         certMentions.forEach((t, ps) -> ps.forEach(p -> {
@@ -107,7 +109,7 @@ final class RulesReader {
         Set<String> orgs = new HashSet<>();
         certOrganisations.forEach(o -> orgs.add(String.join(" ", TokenizedText.words(o))));
         return new TaggingRules(negationWords, negationWindow, scoring.get("threshold"), scoring.get("title-weight"),
-                scoring.get("employer-weight"), scoring.get("mention-weight"), relevanceThreshold, relevanceTitleWeight, newsBase, settings, topics,
+                scoring.get("employer-weight"), scoring.get("mention-weight"), relevanceThreshold, relevanceTitleWeight, newsBase, !jobContext.isEmpty(), settings, topics,
                 orgs, index, count[0], gazetteer, employers.size(), divisions);
     }
 
@@ -195,8 +197,8 @@ final class RulesReader {
             object(node, "relevance");
             for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
                 String k = keys.next();
-                if (!Set.of("threshold", "title-weight", "news-base", "job", "news").contains(k)) {
-                    throw error("relevance." + k, "unknown key (expected threshold, title-weight, news-base, job, news)");
+                if (!Set.of("threshold", "title-weight", "news-base", "job", "news", "job-context").contains(k)) {
+                    throw error("relevance." + k, "unknown key (expected threshold, title-weight, news-base, job, news, job-context)");
                 }
             }
             if (node.has("threshold")) relevanceThreshold = number(node.get("threshold"), "relevance.threshold");
@@ -204,6 +206,7 @@ final class RulesReader {
             if (node.has("news-base")) newsBase = number(node.get("news-base"), "relevance.news-base");
             if (node.has("job")) jobRelevance.putAll(weights(node.get("job"), "relevance.job"));
             if (node.has("news")) newsRelevance.putAll(weights(node.get("news"), "relevance.news"));
+            if (node.has("job-context")) jobContext.addAll(phrases(node.get("job-context"), "relevance.job-context"));
         }
 
         private void certifications(JsonNode node) {

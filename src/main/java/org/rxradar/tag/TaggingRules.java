@@ -18,6 +18,8 @@ final class TaggingRules {
     final double relevanceThreshold;
     final double relevanceTitleWeight;
     final double newsBase;
+    /** Whether a job lead must mention pharmacy work (a {@code job-context} cue) to be relevant. */
+    final boolean jobContextRequired;
     final Map<String, TagRule> settings;
     final Map<String, TagRule> topics;
     final Set<String> certOrganisations;
@@ -29,7 +31,7 @@ final class TaggingRules {
     final Map<String, Set<String>> divisionsOf;
 
     TaggingRules(Set<String> negationWords, int negationWindow, double threshold, double titleWeight,
-                 double employerWeight, double mentionWeight, double relevanceThreshold, double relevanceTitleWeight, double newsBase,
+                 double employerWeight, double mentionWeight, double relevanceThreshold, double relevanceTitleWeight, double newsBase, boolean jobContextRequired,
                  Map<String, TagRule> settings, Map<String, TagRule> topics, Set<String> certOrganisations,
                  PhraseIndex<Cue> cues, int cueCount, PhraseIndex<Employer> employers, int employerCount,
                  Map<String, Set<String>> divisionsOf) {
@@ -42,6 +44,7 @@ final class TaggingRules {
         this.relevanceThreshold = relevanceThreshold;
         this.relevanceTitleWeight = relevanceTitleWeight;
         this.newsBase = newsBase;
+        this.jobContextRequired = jobContextRequired;
         this.settings = Map.copyOf(settings);
         this.topics = Map.copyOf(topics);
         this.certOrganisations = Set.copyOf(certOrganisations);
