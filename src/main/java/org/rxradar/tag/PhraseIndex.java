@@ -33,7 +33,8 @@ final class PhraseIndex<T> {
             while (node != null) {
                 j++;
                 for (T v : node.values) found.accept(v, i, j);
-                if (j >= text.size) break;
+                // a phrase never spans a sentence break, nor the break between title and text
+                if (j >= text.size || text.sentence[j] != text.sentence[i]) break;
                 node = node.next.get(tokens[j]);
             }
         }
