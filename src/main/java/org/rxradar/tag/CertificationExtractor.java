@@ -61,7 +61,7 @@ final class CertificationExtractor {
         String phrase = String.join(" ", java.util.Arrays.asList(text.tokens).subList(m.start(), m.end()));
         if (!rules.certOrganisations.contains(phrase)) return false;
         int next = m.end();
-        if (next < text.size && (text.tokens[next].equals("or") || text.tokens[next].equals("and"))) {
+        if (next < text.size && ("or".equals(text.tokens[next]) || "and".equals(text.tokens[next]))) {
             for (Hit other : mentions) if (other.start() == next + 1) return false;
         }
         return true;

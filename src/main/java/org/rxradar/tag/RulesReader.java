@@ -71,8 +71,11 @@ final class RulesReader {
     TaggingRules build() {
         PhraseIndex<Cue> index = new PhraseIndex<>();
         int[] count = {0};
+        Set<String> vocabulary = new HashSet<>(List.of("or", "and"));
+        vocabulary.addAll(negationWords);
         Adder add = (kind, target, weight, phrase) -> {
             List<String> words = TokenizedText.words(phrase);
+            vocabulary.addAll(words);
             index.add(words, new Cue(kind, target, weight, phrase, negationWords.contains(words.get(0))));
             count[0]++;
         };
@@ -93,7 +96,10 @@ final class RulesReader {
         remote.forEach(p -> add.add(Cue.Kind.REMOTE, "remote", 1, p));
 
         PhraseIndex<Employer> gazetteer = new PhraseIndex<>();
-        employers.values().forEach(e -> gazetteer.add(TokenizedText.words(e.name()), e));
+        employers.values().forEach(e -> {
+            gazetteer.add(TokenizedText.words(e.name()), e);
+            vocabulary.addAll(TokenizedText.words(e.name()));
+        });
         Map<String, Set<String>> divisions = new LinkedHashMap<>();
         divisionsOf.forEach((parent, names) -> divisions.put(parent, Set.copyOf(names)));
 
@@ -107,10 +113,13 @@ final class RulesReader {
             topics.put(id, new TaggingRules.TagRule(id, jobFactors.getOrDefault("topics." + id, 1.0), List.of()));
         }
         Set<String> orgs = new HashSet<>();
-        certOrganisations.forEach(o -> orgs.add(String.join(" ", TokenizedText.words(o))));
+        certOrganisations.forEach(o -> {
+            orgs.add(String.join(" ", TokenizedText.words(o)));
+            vocabulary.addAll(TokenizedText.words(o));
+        });
         return new TaggingRules(negationWords, negationWindow, scoring.get("threshold"), scoring.get("title-weight"),
                 scoring.get("employer-weight"), scoring.get("mention-weight"), relevanceThreshold, relevanceTitleWeight, newsBase, !jobContext.isEmpty(), settings, topics,
-                orgs, index, count[0], gazetteer, employers.size(), divisions);
+                orgs, index, count[0], gazetteer, employers.size(), divisions, new Vocabulary(vocabulary));
     }
 
     private interface Adder {

@@ -90,7 +90,7 @@ public final class Tagger {
     public TaggedItem tag(Item item) {
         Objects.requireNonNull(item, "item");
         boolean job = item.kind() == Kind.JOB;
-        TokenizedText text = TokenizedText.of(item.title(), item.summary(), item.employer());
+        TokenizedText text = TokenizedText.of(item.title(), item.summary(), item.employer(), rules.vocabulary);
         ItemScan scan = ItemScan.of(text, rules);
 
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);

@@ -39,12 +39,21 @@ final class TokenizedText {
         this.clause = clause.a;
     }
 
-    /** Tokenises title, summary and employer (any may be null) as one text with part markers. */
+    /** Tokenises title, summary and employer (any may be null) as one text with part markers; every token kept. */
     static TokenizedText of(String title, String summary, String employer) {
+        return of(title, summary, employer, null);
+    }
+
+    /**
+     * As {@link #of(String, String, String)}, but a token the vocabulary does not know is kept as
+     * null: it has its place, span, sentence and clause, yet matches nothing.
+     */
+    static TokenizedText of(String title, String summary, String employer, Vocabulary vocabulary) {
         String[] parts = {nz(title), nz(summary), nz(employer)};
         int length = parts[0].length() + parts[1].length() + parts[2].length() + 2;
         StringBuilder all = new StringBuilder(length);
         Builder b = new Builder(length / 5 + 16);
+        b.vocabulary = vocabulary;
         for (int p = 0; p < parts.length; p++) {
             if (p > 0) all.append('\n');
             b.scan(parts[p], all.length(), p);
@@ -76,6 +85,7 @@ final class TokenizedText {
         int sentenceId, clauseId;
         char[] word = new char[32];
         int wordLength;
+        Vocabulary vocabulary;
 
         Builder(int capacity) {
             tokens = new String[capacity];
@@ -120,12 +130,13 @@ final class TokenizedText {
         }
 
         void emit(int from, int to, int partId) {
-            String w = new String(word, 0, wordLength);
+            int length = wordLength;
             wordLength = 0;
-            if (w.equals("but")) {
+            if (length == 3 && word[0] == 'b' && word[1] == 'u' && word[2] == 't') {
                 clauseId++;
                 return;
             }
+            String w = vocabulary == null ? new String(word, 0, length) : vocabulary.lookup(word, length);
             if (size == tokens.length) tokens = java.util.Arrays.copyOf(tokens, size * 2);
             tokens[size++] = w;
             start.add(from);
