@@ -53,8 +53,12 @@ public final class EvalCommand implements Callable<Integer> {
         facet(out, r.settings());
         facet(out, r.topics());
         out.printf(Locale.ROOT, "relevance accuracy      %.3f%n", r.relevanceAccuracy());
-        out.printf(Locale.ROOT, "salary exact match      %.3f  (job leads)%n", r.salaryExact());
+        if (r.jobLeads() > 0) out.printf(Locale.ROOT, "salary exact match      %.3f  (job leads)%n", r.salaryExact());
         out.printf(Locale.ROOT, "certification F1        %.3f%n", r.certificationF1());
+        if (r.jobLeads() > 0) {
+            out.printf(Locale.ROOT, "employment exact match  %.3f  (job leads)%n", r.employmentExact());
+            out.printf(Locale.ROOT, "shift exact match       %.3f  (job leads)%n", r.shiftExact());
+        }
         if (!r.misses().isEmpty() && misses > 0) {
             out.println();
             out.println("worst misses:");

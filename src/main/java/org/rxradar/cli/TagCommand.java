@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rxradar tag [FILE]}: tags JSON-lines items from FILE or standard input without Kafka and
- * writes each back with its tags, job fields and evidence. A line that is not a JSON object is
- * reported on standard error with its number and skipped; the rest are still tagged.
+ * writes each back with its tags, job fields and evidence. A missing {@code kind} is taken as a job
+ * lead, a missing {@code id} is derived from the line. A line that is not a JSON object is reported
+ * on standard error with its number and skipped; the rest are still tagged (exit code 1 then).
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = "Tags JSON-lines items (fields id, kind, title, summary, employer, location) from FILE or stdin.")

@@ -37,7 +37,7 @@ final class CertificationExtractor {
             if (m.part() == TokenizedText.EMPLOYER) continue;
             // "(CPhT)" in a title says nothing about required or preferred when the text decides it
             if (m.part() == TokenizedText.TITLE && inText.contains(m.cue().target())) continue;
-            if (!job && rules.certOrganisations.contains(String.join(" ", java.util.Arrays.asList(text.tokens).subList(m.start(), m.end())))) continue;
+            if (!job && isBareOrganisation(text, m, mentions)) continue;
             int sentence = text.sentence[m.start()];
             Cue.Kind decided = decidingMarker(text, markers, m, sentence);
             boolean training = hasMarker(text, markers, sentence, Cue.Kind.CERT_TRAINING);
@@ -54,6 +54,17 @@ final class CertificationExtractor {
         List<Certification> out = new ArrayList<>();
         found.forEach((id, req) -> out.add(new Certification(id, req)));
         return out;
+    }
+
+    /** In news "PTCB said" names the board; "PTCB or NHA certification" still names a credential. */
+    private boolean isBareOrganisation(TokenizedText text, Hit m, List<Hit> mentions) {
+        String phrase = String.join(" ", java.util.Arrays.asList(text.tokens).subList(m.start(), m.end()));
+        if (!rules.certOrganisations.contains(phrase)) return false;
+        int next = m.end();
+        if (next < text.size && ("or".equals(text.tokens[next]) || "and".equals(text.tokens[next]))) {
+            for (Hit other : mentions) if (other.start() == next + 1) return false;
+        }
+        return true;
     }
 
     private static Cue.Kind decidingMarker(TokenizedText text, List<Hit> markers, Hit mention, int sentence) {

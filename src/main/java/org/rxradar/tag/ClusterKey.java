@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.rxradar.model.ItemIds;
 import org.rxradar.model.Place;
 import org.rxradar.model.Salary;
 
@@ -27,11 +26,25 @@ final class ClusterKey {
     static String of(String id, String employer, String title, Place place, Salary salary) {
         String emp = normalise(employer, LEGAL, null);
         String ttl = normalise(title, FILLER, place);
-        if (emp.isEmpty() && ttl.isEmpty()) return "c-" + ItemIds.sha256(id).substring(0, 16);
+        if (emp.isEmpty() && ttl.isEmpty()) return "c-" + fnv64(id);
         String where = place == null ? "" : (place.city() == null ? "" : place.city().toLowerCase(Locale.ROOT)) + "|"
                 + (place.state() == null ? "" : place.state()) + "|" + (place.remote() ? "remote" : "");
         String pay = salary == null ? "" : salary.min() + "-" + salary.max() + "/" + salary.unit();
-        return "c-" + ItemIds.sha256(emp + "\n" + ttl + "\n" + where + "\n" + pay).substring(0, 16);
+        return "c-" + fnv64(emp + "\n" + ttl + "\n" + where + "\n" + pay);
+    }
+
+    /**
+     * 64-bit FNV-1a of the key as 16 hex digits: stable across runs and versions, and cheap, which
+     * matters at tens of thousands of items a second. Not a security hash; it need only spread keys.
+     */
+    static String fnv64(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        String hex = Long.toHexString(h);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     private static String normalise(String s, Set<String> drop, Place place) {

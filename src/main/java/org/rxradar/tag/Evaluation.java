@@ -19,7 +19,7 @@ import org.rxradar.model.TaggedItem;
  * the item's {@code *_ok} list are skipped for that item), micro-F1 over all decisions and
  * macro-F1 as the mean over labels that occur in gold or predictions. Relevance accuracy is over
  * all items; salary exact match (same min, max and unit; both null counts) over job leads;
- * certification F1 over (id, required) pairs.
+ * certification F1 over (id, required) pairs; employment and shift exact match over job leads.
  */
 public final class Evaluation {
     /** Counts for one label. */
@@ -37,14 +37,14 @@ public final class Evaluation {
 
     /** Everything {@code eval} prints. */
     public record Report(int items, FacetScore settings, FacetScore topics, double relevanceAccuracy, double salaryExact,
-                         int jobLeads, double certificationF1, List<Miss> misses) {}
+                         int jobLeads, double certificationF1, double employmentExact, double shiftExact, List<Miss> misses) {}
 
     private Evaluation() {}
 
     public static Report run(Tagger tagger, List<LabeledItem> items) {
         Objects.requireNonNull(tagger, "tagger");
         Map<String, int[]> settings = new TreeMap<>(), topics = new TreeMap<>();
-        int relevantRight = 0, salaryRight = 0, jobs = 0;
+        int relevantRight = 0, salaryRight = 0, jobs = 0, employmentRight = 0, shiftRight = 0;
         int certTp = 0, certFp = 0, certFn = 0;
         List<Miss> misses = new ArrayList<>();
         for (LabeledItem li : items) {
@@ -59,6 +59,10 @@ public final class Evaluation {
                 jobs++;
                 if (sameSalary(t.salary(), g.salary())) salaryRight++;
                 else problems.add("salary " + show(t.salary()) + " (gold " + show(g.salary()) + ")");
+                if (Objects.equals(t.employment(), g.employment())) employmentRight++;
+                else problems.add("employment " + t.employment() + " (gold " + g.employment() + ")");
+                if (new HashSet<>(t.shift()).equals(new HashSet<>(g.shift()))) shiftRight++;
+                else problems.add("shift " + t.shift() + " (gold " + g.shift() + ")");
             }
             Set<Certification> predicted = new HashSet<>(t.certifications()), gold = new HashSet<>(g.certifications());
             for (Certification c : predicted) {
@@ -73,7 +77,8 @@ public final class Evaluation {
         misses.sort(Comparator.comparingInt(Miss::errors).reversed().thenComparing(Miss::id));
         int n = items.size();
         return new Report(n, facet("settings", settings), facet("topics", topics), n == 0 ? 0 : relevantRight / (double) n,
-                jobs == 0 ? 0 : salaryRight / (double) jobs, jobs, f1(certTp, certFp, certFn), misses);
+                jobs == 0 ? 0 : salaryRight / (double) jobs, jobs, f1(certTp, certFp, certFn),
+                jobs == 0 ? 0 : employmentRight / (double) jobs, jobs == 0 ? 0 : shiftRight / (double) jobs, misses);
     }
 
     private static void count(Map<String, int[]> counts, List<String> predicted, List<String> gold, List<String> ok,

@@ -111,7 +111,8 @@ final class ItemScan {
         int clause = text.clause[start];
         for (int j = start - 1; j >= 0 && j >= start - rules.negationWindow; j--) {
             if (text.clause[j] != clause) return false;
-            if (rules.negationWords.contains(text.tokens[j])) return true;
+            String token = text.tokens[j];
+            if (token != null && rules.negationWords.contains(token)) return true;
         }
         return false;
     }

@@ -24,7 +24,7 @@ final class PhraseIndex<T> {
         node.values.add(value);
     }
 
-    /** Calls {@code found(value, new int[]{start, endExclusive})} for every occurrence. */
+    /** Calls {@code found.accept(value, start, endExclusive)} for every occurrence, in token order. */
     void scan(TokenizedText text, MatchSink<T> found) {
         String[] tokens = text.tokens;
         for (int i = 0; i < text.size; i++) {
@@ -33,7 +33,8 @@ final class PhraseIndex<T> {
             while (node != null) {
                 j++;
                 for (T v : node.values) found.accept(v, i, j);
-                if (j >= text.size) break;
+                // a phrase never spans a sentence break, nor the break between title and text
+                if (j >= text.size || text.sentence[j] != text.sentence[i]) break;
                 node = node.next.get(tokens[j]);
             }
         }

@@ -40,9 +40,30 @@ final class PlaceParser {
 
     private PlaceParser() {}
 
+    /** Full US state names ("New York"), for rules phrases with a {state} slot. */
+    static java.util.List<String> stateNames() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i < NAMES.length; i += 2) out.add(NAMES[i]);
+        return out;
+    }
+
+    /** The common "Fresno, CA" form without regular expressions; null when the text is anything else. */
+    private static Place cityCommaState(String text, boolean remote) {
+        int comma = text.indexOf(',');
+        if (comma <= 0 || comma != text.lastIndexOf(',')) return null;
+        String state = text.substring(comma + 1).trim();
+        if (state.length() != 2) return null;
+        String code = STATES.get(state.toLowerCase(Locale.ROOT));
+        String city = text.substring(0, comma).trim();
+        if (code == null || city.toLowerCase(Locale.ROOT).contains("remote")) return null;
+        return new Place(text, city, code, remote);
+    }
+
     static Place parse(String location, boolean remoteFromText) {
         if (location == null || location.isBlank()) return remoteFromText ? new Place(null, null, null, true) : null;
         String text = location.trim();
+        Place simple = cityCommaState(text, remoteFromText);
+        if (simple != null) return simple;
         String lower = text.toLowerCase(Locale.ROOT);
         boolean remote = remoteFromText;
         for (String w : REMOTE_WORDS) if (lower.contains(w)) remote = true;

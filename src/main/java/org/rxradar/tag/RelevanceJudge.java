@@ -10,7 +10,8 @@ import java.util.Map;
  * heavier, since the title names the role) reach the threshold: technician titles and credentials
  * count for, pharmacist-only roles, cashiers, aides and lab roles against. A news item is relevant
  * when it has a topic or speaks of technicians or pharmacies, unless off-field cues (an executive appointment,
- * pharmacist schooling) outweigh that.
+ * pharmacist schooling) outweigh that. A job lead that names no pharmacy work at all (a sterile
+ * processing technician, a lab technician) is not relevant, whatever its title says.
  */
 final class RelevanceJudge {
     private final TaggingRules rules;
@@ -34,7 +35,16 @@ final class RelevanceJudge {
         for (double w : perCue.values()) score += w;
         if (!job) score += rules.newsBase + (hasTopics ? 1.0 : 0.0);
         evidence.addAll(spans);
+        if (job && rules.jobContextRequired && !mentionsPharmacyWork(scan)) {
+            evidence.add("-no pharmacy work named");
+            return false;
+        }
         return job ? score >= rules.relevanceThreshold - 1e-9 : score > 0;
+    }
+
+    private static boolean mentionsPharmacyWork(ItemScan scan) {
+        for (Hit h : scan.hits(Cue.Kind.RELEVANCE_CONTEXT)) if (h.part() != TokenizedText.EMPLOYER) return true;
+        return false;
     }
 
     private static List<Hit> positive(List<Hit> hits) {

@@ -27,6 +27,7 @@ final class RulesReader {
             "employment", "shift", "certifications", "location", "employers");
     private static final String IGNORE = "IGNORE";
     private static final String NATIONAL = "NATIONAL";
+    private static final String STATE_SLOT = "{state}";
 
     private final Set<String> negationWords = new LinkedHashSet<>();
     private int negationWindow = 4;
@@ -41,6 +42,7 @@ final class RulesReader {
     private final Map<String, List<String>> yieldsTo = new LinkedHashMap<>();
     private final Map<String, Double> jobRelevance = new LinkedHashMap<>();
     private final Map<String, Double> newsRelevance = new LinkedHashMap<>();
+    private final Set<String> jobContext = new LinkedHashSet<>();
     private final Map<String, Set<String>> employment = new LinkedHashMap<>();
     private final Map<String, Set<String>> shift = new LinkedHashMap<>();
     private final Map<String, Set<String>> certMentions = new LinkedHashMap<>();
@@ -69,8 +71,11 @@ final class RulesReader {
     TaggingRules build() {
         PhraseIndex<Cue> index = new PhraseIndex<>();
         int[] count = {0};
+        Set<String> vocabulary = new HashSet<>(List.of("or", "and"));
+        vocabulary.addAll(negationWords);
         Adder add = (kind, target, weight, phrase) -> {
             List<String> words = TokenizedText.words(phrase);
+            vocabulary.addAll(words);
             index.add(words, new Cue(kind, target, weight, phrase, negationWords.contains(words.get(0))));
             count[0]++;
         };
@@ -78,16 +83,23 @@ final class RulesReader {
         topicCues.forEach((tag, cues) -> cues.forEach((p, w) -> add.add(Cue.Kind.TOPIC, tag, w, p)));
         jobRelevance.forEach((p, w) -> add.add(Cue.Kind.RELEVANCE_JOB, "relevant", w, p));
         newsRelevance.forEach((p, w) -> add.add(Cue.Kind.RELEVANCE_NEWS, "relevant", w, p));
+        jobContext.forEach(p -> add.add(Cue.Kind.RELEVANCE_CONTEXT, "pharmacy", 1, p));
         employment.forEach((t, ps) -> ps.forEach(p -> add.add(Cue.Kind.EMPLOYMENT, t, 1, p)));
         shift.forEach((t, ps) -> ps.forEach(p -> add.add(Cue.Kind.SHIFT, t, 1, p)));
-        certMentions.forEach((t, ps) -> ps.forEach(p -> add.add(Cue.Kind.CERT, t, 1, p)));
+        certMentions.forEach((t, ps) -> ps.forEach(p -> {
+            if (!p.contains(STATE_SLOT)) add.add(Cue.Kind.CERT, t, 1, p);
+            else for (String state : PlaceParser.stateNames()) add.add(Cue.Kind.CERT, t, 1, p.replace(STATE_SLOT, state));
+        }));
         certRequired.forEach(p -> add.add(Cue.Kind.CERT_REQUIRED, "required", 1, p));
         certPreferred.forEach(p -> add.add(Cue.Kind.CERT_PREFERRED, "preferred", 1, p));
         certTraining.forEach(p -> add.add(Cue.Kind.CERT_TRAINING, "training", 1, p));
         remote.forEach(p -> add.add(Cue.Kind.REMOTE, "remote", 1, p));
 
         PhraseIndex<Employer> gazetteer = new PhraseIndex<>();
-        employers.values().forEach(e -> gazetteer.add(TokenizedText.words(e.name()), e));
+        employers.values().forEach(e -> {
+            gazetteer.add(TokenizedText.words(e.name()), e);
+            vocabulary.addAll(TokenizedText.words(e.name()));
+        });
         Map<String, Set<String>> divisions = new LinkedHashMap<>();
         divisionsOf.forEach((parent, names) -> divisions.put(parent, Set.copyOf(names)));
 
@@ -101,10 +113,13 @@ final class RulesReader {
             topics.put(id, new TaggingRules.TagRule(id, jobFactors.getOrDefault("topics." + id, 1.0), List.of()));
         }
         Set<String> orgs = new HashSet<>();
-        certOrganisations.forEach(o -> orgs.add(String.join(" ", TokenizedText.words(o))));
+        certOrganisations.forEach(o -> {
+            orgs.add(String.join(" ", TokenizedText.words(o)));
+            vocabulary.addAll(TokenizedText.words(o));
+        });
         return new TaggingRules(negationWords, negationWindow, scoring.get("threshold"), scoring.get("title-weight"),
-                scoring.get("employer-weight"), scoring.get("mention-weight"), relevanceThreshold, relevanceTitleWeight, newsBase, settings, topics,
-                orgs, index, count[0], gazetteer, employers.size(), divisions);
+                scoring.get("employer-weight"), scoring.get("mention-weight"), relevanceThreshold, relevanceTitleWeight, newsBase, !jobContext.isEmpty(), settings, topics,
+                orgs, index, count[0], gazetteer, employers.size(), divisions, new Vocabulary(vocabulary));
     }
 
     private interface Adder {
@@ -191,8 +206,8 @@ final class RulesReader {
             object(node, "relevance");
             for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
                 String k = keys.next();
-                if (!Set.of("threshold", "title-weight", "news-base", "job", "news").contains(k)) {
-                    throw error("relevance." + k, "unknown key (expected threshold, title-weight, news-base, job, news)");
+                if (!Set.of("threshold", "title-weight", "news-base", "job", "news", "job-context").contains(k)) {
+                    throw error("relevance." + k, "unknown key (expected threshold, title-weight, news-base, job, news, job-context)");
                 }
             }
             if (node.has("threshold")) relevanceThreshold = number(node.get("threshold"), "relevance.threshold");
@@ -200,6 +215,7 @@ final class RulesReader {
             if (node.has("news-base")) newsBase = number(node.get("news-base"), "relevance.news-base");
             if (node.has("job")) jobRelevance.putAll(weights(node.get("job"), "relevance.job"));
             if (node.has("news")) newsRelevance.putAll(weights(node.get("news"), "relevance.news"));
+            if (node.has("job-context")) jobContext.addAll(phrases(node.get("job-context"), "relevance.job-context"));
         }
 
         private void certifications(JsonNode node) {

@@ -32,18 +32,17 @@ final class SalaryExtractor {
     static Salary extract(String text, String[] evidence) {
         if (text == null) return null;
         if (text.indexOf('$') < 0) return withoutDollarSign(text, evidence);
-        String lower = text.toLowerCase(Locale.ROOT);
         int from = 0;
         while (true) {
             int dollar = text.indexOf('$', from);
             if (dollar < 0) return null;
             from = dollar + 1;
-            Salary s = at(text, lower, dollar, evidence);
+            Salary s = at(text, dollar, evidence);
             if (s != null) return s;
         }
     }
 
-    private static Salary at(String text, String lower, int dollar, String[] evidence) {
+    private static Salary at(String text, int dollar, String[] evidence) {
         double[] first = new double[1];
         int end = number(text, dollar + 1, first);
         if (end < 0) return null;
@@ -52,7 +51,7 @@ final class SalaryExtractor {
         int sep = skipSpaces(text, end);
         int afterSep = -1;
         if (sep < text.length() && (text.charAt(sep) == '-' || text.charAt(sep) == '\u2013' || text.charAt(sep) == '\u2014')) afterSep = sep + 1;
-        else if (lower.startsWith("to ", sep)) afterSep = sep + 3;
+        else if (text.regionMatches(true, sep, "to ", 0, 3)) afterSep = sep + 3;
         if (afterSep > 0) {
             int p = skipSpaces(text, afterSep);
             if (p < text.length() && text.charAt(p) == '$') p++;
@@ -64,9 +63,10 @@ final class SalaryExtractor {
                 range = true;
             }
         }
-        String before = lower.substring(Math.max(0, dollar - 30), dollar);
-        String after = lower.substring(end, Math.min(lower.length(), end + 30));
-        String near = lower.substring(end, Math.min(lower.length(), end + 18));
+        // only the windows around the figure are lower-cased: the rest of a 1 KB posting is never looked at
+        String before = text.substring(Math.max(0, dollar - 30), dollar).toLowerCase(Locale.ROOT);
+        String after = text.substring(end, Math.min(text.length(), end + 30)).toLowerCase(Locale.ROOT);
+        String near = after.substring(0, Math.min(after.length(), 18));
         for (String w : NOT_PAY_BEFORE) if (lastClause(before).contains(w)) return null;
         for (String w : NOT_PAY_AFTER) if (near.contains(w)) return null;
         for (String w : OTHER_UNITS) if (near.contains(w)) return null;
@@ -93,6 +93,11 @@ final class SalaryExtractor {
 
     /** "Pay: 18.50 - 22.00 per hour" without a dollar sign: only with an explicit hourly or annual unit. */
     private static Salary withoutDollarSign(String text, String[] evidence) {
+        // the pattern is only worth running over a posting that names a pay unit at all
+        if (!(text.contains("hour") || text.contains("Hour") || text.contains("/hr") || text.contains("year") || text.contains("/yr")
+                || text.contains("annual") || text.contains("HOUR") || text.contains("YEAR"))) {
+            return null;
+        }
         java.util.regex.Matcher m = BARE.matcher(text);
         if (!m.find()) return null;
         double lo = Double.parseDouble(m.group(1).replace(",", ""));

@@ -90,7 +90,7 @@ public final class Tagger {
     public TaggedItem tag(Item item) {
         Objects.requireNonNull(item, "item");
         boolean job = item.kind() == Kind.JOB;
-        TokenizedText text = TokenizedText.of(item.title(), item.summary(), item.employer());
+        TokenizedText text = TokenizedText.of(item.title(), item.summary(), item.employer(), rules.vocabulary);
         ItemScan scan = ItemScan.of(text, rules);
 
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
@@ -113,8 +113,7 @@ public final class Tagger {
         List<String> shifts = List.of();
         if (job) {
             String[] salaryEvidence = new String[1];
-            salary = posting != null && posting.salary() != null ? posting.salary()
-                    : SalaryExtractor.extract(join(item.title(), item.summary()), salaryEvidence);
+            salary = posting != null && posting.salary() != null ? posting.salary() : salaryFromText(item, salaryEvidence);
             if (salaryEvidence[0] != null) put(evidence, "salary", List.of(salaryEvidence[0]));
             List<String> certEvidence = new ArrayList<>();
             certs = certifications.extract(scan, true, certEvidence);
@@ -179,9 +178,9 @@ public final class Tagger {
         if (!phrases.isEmpty()) evidence.put(key, List.copyOf(phrases));
     }
 
-    private static String join(String title, String summary) {
-        if (title == null) return summary;
-        if (summary == null) return title;
-        return title + "\n" + summary;
+    /** The title's pay figure if it has one, else the text's (no joined copy of a 1 KB text per item). */
+    private static Salary salaryFromText(Item item, String[] evidence) {
+        Salary fromTitle = SalaryExtractor.extract(item.title(), evidence);
+        return fromTitle != null ? fromTitle : SalaryExtractor.extract(item.summary(), evidence);
     }
 }

@@ -18,6 +18,8 @@ final class TaggingRules {
     final double relevanceThreshold;
     final double relevanceTitleWeight;
     final double newsBase;
+    /** Whether a job lead must mention pharmacy work (a {@code job-context} cue) to be relevant. */
+    final boolean jobContextRequired;
     final Map<String, TagRule> settings;
     final Map<String, TagRule> topics;
     final Set<String> certOrganisations;
@@ -27,12 +29,14 @@ final class TaggingRules {
     final int employerCount;
     /** Chain name (normalised) to the normalised names of its divisions. */
     final Map<String, Set<String>> divisionsOf;
+    /** Every word of every phrase, negation word and organisation name: the tokens worth keeping. */
+    final Vocabulary vocabulary;
 
     TaggingRules(Set<String> negationWords, int negationWindow, double threshold, double titleWeight,
-                 double employerWeight, double mentionWeight, double relevanceThreshold, double relevanceTitleWeight, double newsBase,
+                 double employerWeight, double mentionWeight, double relevanceThreshold, double relevanceTitleWeight, double newsBase, boolean jobContextRequired,
                  Map<String, TagRule> settings, Map<String, TagRule> topics, Set<String> certOrganisations,
                  PhraseIndex<Cue> cues, int cueCount, PhraseIndex<Employer> employers, int employerCount,
-                 Map<String, Set<String>> divisionsOf) {
+                 Map<String, Set<String>> divisionsOf, Vocabulary vocabulary) {
         this.negationWords = Set.copyOf(negationWords);
         this.negationWindow = negationWindow;
         this.threshold = threshold;
@@ -42,6 +46,7 @@ final class TaggingRules {
         this.relevanceThreshold = relevanceThreshold;
         this.relevanceTitleWeight = relevanceTitleWeight;
         this.newsBase = newsBase;
+        this.jobContextRequired = jobContextRequired;
         this.settings = Map.copyOf(settings);
         this.topics = Map.copyOf(topics);
         this.certOrganisations = Set.copyOf(certOrganisations);
@@ -50,5 +55,6 @@ final class TaggingRules {
         this.employers = employers;
         this.employerCount = employerCount;
         this.divisionsOf = Map.copyOf(divisionsOf);
+        this.vocabulary = vocabulary;
     }
 }

@@ -40,6 +40,12 @@ class CertificationTest {
     }
 
     @Test
+    void bareCertificationWithinMonthsMeansEitherBoard() {
+        assertThat(certs("Certification within 6 months of hire.")).containsExactlyInAnyOrder(
+                new Certification("PTCB-CPhT", true), new Certification("NHA-ExCPT", true));
+    }
+
+    @Test
     void trainingTowardAnExamIsNoRequirement() {
         assertThat(certs("We pay for your PTCB exam prep course.")).isEmpty();
     }

@@ -19,13 +19,15 @@ class JobFieldsTest {
         assertThat(job("Pharmacy Technician", "This is a part-time role.").employment()).isEqualTo("PART_TIME");
         assertThat(job("PRN Pharmacy Technician", "Cover open shifts.").employment()).isEqualTo("PER_DIEM");
         assertThat(job("Travel Pharmacy Technician", "A 13-week travel contract.").employment()).isEqualTo("CONTRACT");
-        assertThat(job("Pharmacy Technician", "Seasonal, temporary assignment.").employment()).isEqualTo("TEMPORARY");
+        assertThat(job("Pharmacy Technician", "This is a temporary assignment.").employment()).isEqualTo("TEMPORARY");
+        assertThat(job("Seasonal Technician", "Help with flu season.").employment()).isEqualTo("TEMPORARY");
         assertThat(job("Pharmacy Technician", "Great team.").employment()).isNull();
     }
 
     @Test
     void contractPharmacyIsNotAContractJob() {
         assertThat(job("Pharmacy Technician", "Manage 340B contract pharmacy claims.").employment()).isNull();
+        assertThat(job("LTC Pharmacy Technician", "Process PRN orders and seasonal flu vaccine requests.").employment()).isNull();
     }
 
     @Test

@@ -25,6 +25,8 @@ class RelevanceTest {
         assertThat(job("Front Store Cashier", "Ring up customers near the pharmacy.")).isFalse();
         assertThat(job("Quality Control Lab Technician", "HPLC testing; no pharmacy experience needed.")).isFalse();
         assertThat(job("Medication Technician", "Pass medications to residents. This is not a pharmacy job.")).isFalse();
+        assertThat(job("Sterile Processing Technician", "Sterilize surgical instruments for the OR.")).isFalse();
+        assertThat(job("Maintenance Technician", "Repair HVAC equipment across the campus.")).isFalse();
     }
 
     @Test

@@ -87,6 +87,13 @@ class SettingsTest {
     }
 
     @Test
+    void aPhraseNeverSpansTitleAndText() {
+        // "... Retail" + "Pharmacy ..." must not read as "retail pharmacy" twice, nor "mail" + "order" across a sentence
+        TaggedItem t = job("Cashier - Mail", "Order forms are sorted here.", null);
+        assertThat(t.settings()).doesNotContain("mail-order");
+    }
+
+    @Test
     void emptyItemHasNoTags() {
         TaggedItem t = tagger.tag(Items.job(null, null));
         assertThat(t.settings()).isEmpty();
