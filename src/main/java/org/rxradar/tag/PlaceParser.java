@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rxradar.model.Place;
 
@@ -57,6 +58,39 @@ final class PlaceParser {
         String city = text.substring(0, comma).trim();
         if (code == null || city.toLowerCase(Locale.ROOT).contains("remote")) return null;
         return new Place(text, city, code, remote);
+    }
+
+    // "Location: Temple, TX · Baylor…": the labelled place job boards put in descriptions
+    private static final Pattern LABELLED = Pattern.compile("(?i)\\b(?:location|located in|job location|work location)\\s*:\\s*([^\\n·|–—(;]{2,100})");
+    private static final Pattern CITY_STATE = Pattern.compile("\\b([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}),\\s*([A-Z]{2})\\b");
+
+    /**
+     * A job lead's place from its text when the source gave no location field: the labelled
+     * "Location: City, ST" first, else the first "City, ST" with a real state code. Null when none.
+     */
+    static Place fromText(String text, boolean remote) {
+        if (text == null || text.isBlank()) return null;
+        Matcher labelled = LABELLED.matcher(text);
+        if (labelled.find()) {
+            Place p = lastCityState(labelled.group(1), remote);
+            if (p != null) return p;
+        }
+        Matcher m = CITY_STATE.matcher(text);
+        while (m.find()) {
+            String code = STATES.get(m.group(2).toLowerCase(Locale.ROOT));
+            if (code != null && code.equals(m.group(2))) return new Place(m.group(), m.group(1), code, remote);
+        }
+        return null;
+    }
+
+    private static Place lastCityState(String text, boolean remote) {
+        Matcher m = CITY_STATE.matcher(text);
+        Place found = null;
+        while (m.find()) {
+            String code = STATES.get(m.group(2).toLowerCase(Locale.ROOT));
+            if (code != null && code.equals(m.group(2))) found = new Place(m.group(), m.group(1).trim(), code, remote);
+        }
+        return found;
     }
 
     static Place parse(String location, boolean remoteFromText) {

@@ -159,7 +159,12 @@ public final class Tagger {
                 if (!h.negated() && (h.part() == TokenizedText.TITLE || h.length() > 1)) remote = true;
             }
         }
-        return PlaceParser.parse(item.location(), remote);
+        Place place = PlaceParser.parse(item.location(), remote);
+        if (job && (place == null || place.state() == null) && (item.location() == null || item.location().isBlank())) {
+            Place fromText = PlaceParser.fromText(item.summary(), remote);
+            if (fromText != null) return fromText;
+        }
+        return place;
     }
 
     /** Cues that a negation switched off ("no retail storefront", "no nights"): shown so a reader sees why a tag is absent. */

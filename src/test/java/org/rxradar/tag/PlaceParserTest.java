@@ -50,4 +50,32 @@ class PlaceParserTest {
         var item = Items.job("Pharmacy Technician", "x", null, "Somewhere", new JobPosting(null, null, posted, null, null, null));
         assertThat(Tagger.builtIn().tag(item).location()).isEqualTo(posted);
     }
+
+    @Test
+    void placeFromLabelledTextWhenTheSourceGaveNoLocation() {
+        Place p = PlaceParser.fromText("Full time. Location: Bluestem Medical Center, Wichita, KS 67214 Pay: $20/hr", false);
+        assertThat(p.city()).isEqualTo("Wichita");
+        assertThat(p.state()).isEqualTo("KS");
+        Place q = PlaceParser.fromText("Location: Temple, TX · Baylor Scott & White Medical Center", false);
+        assertThat(q.city()).isEqualTo("Temple");
+        assertThat(q.state()).isEqualTo("TX");
+    }
+
+    @Test
+    void placeFromUnlabelledTextNeedsARealStateCode() {
+        assertThat(PlaceParser.fromText("Join our team in Columbus, OH serving 12 hospitals.", false).state()).isEqualTo("OH");
+        assertThat(PlaceParser.fromText("Certified per USP, QA standards and PTCB, NHA exams.", false)).isNull();
+        assertThat(PlaceParser.fromText(null, false)).isNull();
+    }
+
+    @Test
+    void taggerReadsThePlaceFromTheTextOnlyWhenTheLocationFieldIsMissing() {
+        Tagger tagger = Tagger.builtIn();
+        org.rxradar.model.Item noField = new org.rxradar.model.Item(1, "x", org.rxradar.model.Kind.JOB, "s", null,
+                "Inpatient Pharmacy Technician", "Location: Fresno, CA. Fill unit-dose carts.", null, false, null, null, null, null, null);
+        assertThat(tagger.tag(noField).location().state()).isEqualTo("CA");
+        org.rxradar.model.Item withField = new org.rxradar.model.Item(1, "y", org.rxradar.model.Kind.JOB, "s", null,
+                "Inpatient Pharmacy Technician", "Location: Fresno, CA.", null, false, null, null, null, "Austin, TX", null);
+        assertThat(tagger.tag(withField).location().state()).isEqualTo("TX");
+    }
 }
