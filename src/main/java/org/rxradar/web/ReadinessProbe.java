@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.rxradar.bus.KafkaClients;
 import org.rxradar.feeds.HealthStatus;
 import org.slf4j.Logger;
@@ -92,11 +94,18 @@ public final class ReadinessProbe implements AutoCloseable {
         }
         lastBrokerUp = at;
         try {
-            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group), new DescribeConsumerGroupsOptions().timeoutMs(CALL_TIMEOUT_MS))
-                    .describedGroups().get(group).get(CALL_TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
+            int members = 0;
             int assigned = 0;
-            for (MemberDescription m : d.members()) assigned += m.assignment().topicPartitions().size();
-            s = new Snapshot(at, true, brokers, d.members().size(), assigned, lag(), null);
+            try {
+                ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group), new DescribeConsumerGroupsOptions().timeoutMs(CALL_TIMEOUT_MS))
+                        .describedGroups().get(group).get(CALL_TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
+                members = d.members().size();
+                for (MemberDescription m : d.members()) assigned += m.assignment().topicPartitions().size();
+            } catch (ExecutionException e) {
+                // a group that never started does not exist yet: no members, and every record is lag
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) throw e;
+            }
+            s = new Snapshot(at, true, brokers, members, assigned, lag(), null);
         } catch (Exception e) {
             s = new Snapshot(at, true, brokers, 0, 0, -1, "tagger group not readable: " + cause(e));
         }
