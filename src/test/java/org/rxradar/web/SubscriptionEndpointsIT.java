@@ -123,6 +123,34 @@ class SubscriptionEndpointsIT {
     }
 
     @Test
+    void theFrontPageOffersTheFormWithEveryChoiceTheServerAccepts() throws Exception {
+        HttpResponse<String> home = web.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("<form id=\"subscribe\" method=\"post\" action=\"/subscriptions\"")
+                .contains("name=\"email\"").contains("name=\"send-at\"").contains("<option value=\"TX\">")
+                .contains("value=\"America/Chicago\" selected");
+        for (String s : org.rxradar.model.Taxonomy.SETTINGS) assertThat(home.body()).contains("name=\"settings\" value=\"" + s + "\"");
+        for (String t : org.rxradar.model.Taxonomy.TOPICS) assertThat(home.body()).contains("name=\"topics\" value=\"" + t + "\"");
+    }
+
+    @Test
+    void withoutAnSmtpHostTheConfirmationLandsInTheOutbox() throws Exception {
+        Path outbox = dir.resolve("outbox-only");
+        try (WebServer local = new WebServer(subscriptions, 0, outbox)) {
+            assertThat(local.postForm("email=olive%40example.org").statusCode()).isEqualTo(200);
+            assertThat(local.service.awaitMailsSent(Duration.ofSeconds(20))).isTrue();
+            List<Path> eml;
+            try (var files = java.nio.file.Files.list(outbox)) {
+                eml = files.filter(f -> f.toString().endsWith(".eml")).toList();
+            }
+            assertThat(eml).hasSize(1);
+            assertThat(eml.get(0).getFileName().toString()).contains("confirm-" + Subscriber.idFor("olive@example.org"));
+            assertThat(java.nio.file.Files.readString(eml.get(0))).contains("olive@example.org").contains("/subscriptions/confirm?token=");
+        }
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void jsonSubscriptionGetsJsonAndAcceptsListsAsArraysOrText() throws Exception {
         HttpResponse<String> r = web.postJson("{\"email\":\"ben@example.org\",\"settings\":[\"retail\"],\"topics\":\"technology, workforce\","
                 + "\"states\":[\"CA\"],\"remote\":false,\"timezone\":\"America/Los_Angeles\",\"sendAt\":\"08:00\"}");

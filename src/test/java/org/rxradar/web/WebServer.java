@@ -30,7 +30,8 @@ final class WebServer implements AutoCloseable {
     private volatile String base;
 
     WebServer(SubscriptionLog subscriptions, int smtpPort, Path outbox) {
-        RxRadarConfig.Smtp smtp = new RxRadarConfig.Smtp("127.0.0.1", smtpPort, false, false, "", "");
+        // port 0: no SMTP server, mails go to the outbox directory
+        RxRadarConfig.Smtp smtp = new RxRadarConfig.Smtp(smtpPort > 0 ? "127.0.0.1" : "", smtpPort > 0 ? smtpPort : 587, false, false, "", "");
         RxRadarConfig cfg = new RxRadarConfig(null, new RxRadarConfig.Http(0, "127.0.0.1", ""), null, null, null, null,
                 new RxRadarConfig.Mail("RxRadar <digest@rxradar.test>", outbox.toString(), smtp),
                 new RxRadarConfig.Digest(null, null, null, SECRET, null));
