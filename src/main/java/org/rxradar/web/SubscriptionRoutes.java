@@ -58,7 +58,7 @@ public final class SubscriptionRoutes implements HttpHandler {
                     if (allow(ex, method, "POST")) subscribe(ex);
                 }
                 case "/subscriptions/confirm" -> {
-                    if (allow(ex, method, "GET", "HEAD")) confirm(ex);
+                    if (allow(ex, method, "GET")) confirm(ex); // not HEAD: a probe must not confirm
                 }
                 case "/unsubscribe", "/unsubscribe/" -> {
                     if (allow(ex, method, "GET", "HEAD", "POST")) unsubscribe(ex, method.equals("POST"));
