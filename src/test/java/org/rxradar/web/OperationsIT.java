@@ -57,6 +57,17 @@ class OperationsIT {
                         .contains("kafka_producer_record_send_total")
                         .contains("rxradar_tagger_lag");
 
+                // the pipeline serves the subscription routes; without SMTP the confirmation goes to the outbox
+                HttpResponse<String> sub = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/subscriptions"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("email=ops%40example.org&settings=hospital")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(sub.statusCode()).isEqualTo(200);
+                assertThat(sub.body()).contains("Check your inbox");
+                awaitFile(dir.resolve("outbox"), "confirm-" + org.rxradar.config.RxRadarConfig.Subscriber.idFor("ops@example.org"));
+                pipeline.subscriptions().awaitCaughtUp();
+                assertThat(pipeline.subscriptions().find("ops@example.org").orElseThrow().status()).isEqualTo("pending");
+
                 // the loop that a long run uses: the tagger joins its group and gets the raw partitions
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 Thread run = new Thread(() -> {
@@ -76,6 +87,18 @@ class OperationsIT {
                 assertThat(failure.get()).isNull();
             }
         }
+    }
+
+    private static void awaitFile(Path dir, String nameContains) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (java.nio.file.Files.isDirectory(dir)) {
+                try (var files = java.nio.file.Files.list(dir)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().contains(nameContains) && f.toString().endsWith(".eml"))) return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + nameContains + "*.eml in " + dir);
     }
 
     private JsonNode awaitReady(int port, Duration timeout) throws Exception {
