@@ -267,6 +267,23 @@ class SubscriptionEndpointsIT {
         assertThat(web.get("/subscriptions/confirm?token=" + unsubscribe).body()).contains("not valid");
         assertThat(web.get("/unsubscribe?token=" + unsubscribe.substring(0, unsubscribe.length() - 2)).statusCode()).isEqualTo(400);
         assertThat(web.get("/unsubscribe").statusCode()).isEqualTo(400);
+        assertThat(web.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base() + "/subscriptions/confirm?token=x"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).as("a HEAD request never confirms").isEqualTo(405);
+    }
+
+    @Test
+    void aConfirmationLinkOlderThanTwoDaysHasExpired() throws Exception {
+        Subscriber pending = new Subscriber(null, "ivy@example.org", null, null, null, null, null, null, null, null, null, null, "pending");
+        subscriptions.put(pending);
+        subscriptions.awaitCaughtUp();
+        java.time.Instant issued = java.time.Instant.now().minus(Duration.ofHours(49));
+        String old = new ConfirmationTokens(WebServer.SECRET, ConfirmationTokens.DEFAULT_VALIDITY,
+                java.time.Clock.fixed(issued, java.time.ZoneOffset.UTC)).tokenFor(pending.id());
+        HttpResponse<String> r = web.get("/subscriptions/confirm?token=" + old);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("expired").contains("subscribe again");
+        assertThat(subscriptions.find(pending.id()).orElseThrow().status()).isEqualTo("pending");
     }
 
     @Test
