@@ -1,5 +1,7 @@
 package org.rxradar.app;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,6 +36,12 @@ import org.rxradar.tag.Tagger;
 import org.rxradar.trend.TrendRoutes;
 import org.rxradar.trend.TrendStage;
 import org.rxradar.trend.TrendStore;
+import org.rxradar.web.CountingSender;
+import org.rxradar.web.KafkaClientBinder;
+import org.rxradar.web.ReadinessProbe;
+import org.rxradar.web.SubscriptionService;
+import org.rxradar.web.TagCounts;
+import org.rxradar.web.WebSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,13 +76,21 @@ public final class Pipeline implements AutoCloseable {
     private final HttpApi http;
     private final TrendStore trends;
     private final TrendStage trend;
+    private final SubscriptionService web;
+    private final ReadinessProbe readiness;
+    private final KafkaClientBinder kafkaMetrics;
     private volatile Thread tagThread;
     private volatile Thread trendThread;
 
     private Pipeline(RxRadarConfig configured, Clock clock) {
         this.clock = clock;
         new JvmMemoryMetrics().bindTo(registry);
+        // web: stages that count on the global registry (fetch) show up in /metrics too
+        Metrics.addRegistry(registry);
+        resources.add(() -> Metrics.removeRegistry(registry));
         this.bus = own(Bus.open(configured.kafka()));
+        // web: the subscriptions view is needed by the subscription routes, added before the server starts
+        this.subscriptions = own(new SubscriptionLog(bus.clients()));
 
         // the views every delivery reads, rebuilt from the tagged topic
         this.view = new FeedView();
@@ -82,6 +98,8 @@ public final class Pipeline implements AutoCloseable {
         this.http = own(new HttpApi(configured.http(), view, this::health, registry));
         TrendRoutes trendRoutes = new TrendRoutes(trends, clock);
         http.route("/trends", trendRoutes);
+        // web: /subscriptions and /unsubscribe; links use the port really bound, known after start
+        this.web = own(WebSubscriptions.install(http, configured, subscriptions, http::publicBaseUrl, clock, registry));
         http.start();
         this.cfg = withActualPort(configured, http.port());
         log.info("Feeds at {}/feeds/settings/hospital.atom, health at {}/health", cfg.http().publicBaseUrl(), cfg.http().publicBaseUrl());
@@ -92,19 +110,27 @@ public final class Pipeline implements AutoCloseable {
             view.put(item);
             recent.put(item);
         }).start());
-        this.subscriptions = own(new SubscriptionLog(bus.clients()));
         subscriptions.loadFromConfig(cfg.subscribers());
         this.digests = own(new DigestLog(bus.clients()));
         this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock));
-        this.deliver = new DeliverStage(subscriptions, digests, recent, new DigestSender(digestService), clock);
+        this.deliver = new DeliverStage(subscriptions, digests, recent, new CountingSender(new DigestSender(digestService), registry), clock);
 
         this.publisher = own(new KafkaItemSink(bus.clients()));
         this.fetch = own(new FetchStage(cfg, publisher));
-        this.tag = new TagStage(bus.clients(), Tagger.load(cfg.tagger())::tag, "0", registry);
+        this.tag = new TagStage(bus.clients(), TagCounts.counting(Tagger.load(cfg.tagger())::tag, registry), "0", registry);
         resources.add(tag::closeClients);
         this.trend = new TrendStage(bus.clients(), trends, clock);
         resources.add(trend::closeClients);
 
+        // web: readiness checked in the background (never on the request), Kafka client metrics
+        this.readiness = own(new ReadinessProbe(bus.clients(), bus.clients().groupId(TagStage.STAGE),
+                List.of(Topics.NEWS_RAW, Topics.LEADS_RAW), Duration.ofSeconds(10), ReadinessProbe.DEFAULT_MAX_LAG, clock).start());
+        Gauge.builder("rxradar.tagger.lag", readiness, ReadinessProbe::lastLag)
+                .description("raw records not yet tagged (-1: unknown)").register(registry);
+        this.kafkaMetrics = new KafkaClientBinder(registry)
+                .consumer(tag.kafkaConsumer()).producer(tag.kafkaProducer())
+                .consumer(trend.kafkaConsumer()).producer(trend.kafkaProducer())
+                .producer(publisher.kafkaProducer());
     }
 
     /** Opens the bus (starting the embedded broker when none is configured), rebuilds the views, starts the HTTP server. */
@@ -181,11 +207,13 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private HealthStatus health() {
+        ReadinessProbe probe = readiness;
+        // web: the server answers while the constructor is still wiring the stages
+        if (probe == null) return new HealthStatus(true, List.of(HealthStatus.Component.down("startup", "starting")));
         List<HealthStatus.Component> parts = new ArrayList<>();
-        parts.add(HealthStatus.Component.up("kafka", bus.clients().bootstrapServers()));
+        parts.add(probe.broker());
         Thread t = tagThread;
-        parts.add(t == null || t.isAlive() ? HealthStatus.Component.up("tagger", t == null ? "idle" : "running")
-                : HealthStatus.Component.down("tagger", "tagger thread stopped"));
+        parts.add(t == null || t.isAlive() ? probe.tagger(t != null) : HealthStatus.Component.down("tagger", "tagger thread stopped"));
         Thread tr = trendThread;
         parts.add(tr == null || tr.isAlive() ? HealthStatus.Component.up("trend", tr == null ? "idle" : "running")
                 : HealthStatus.Component.down("trend", "trend thread stopped"));
@@ -196,6 +224,7 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         stopped.countDown();
+        kafkaMetrics.close(); // before the clients it reads close
         tag.close();
         trend.close();
         for (Thread t : new Thread[] {tagThread, trendThread}) {

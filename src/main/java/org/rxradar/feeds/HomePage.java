@@ -18,11 +18,13 @@ final class HomePage {
                 .append("<title>RxRadar: pharmacy technician job leads and news</title>")
                 .append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"RxRadar job leads\" href=\"/feeds/jobs.atom\">")
                 .append("<style>body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em}")
-                .append("table{border-collapse:collapse}td,th{padding:.2em .8em;text-align:left}</style></head><body>\n")
+                .append("table{border-collapse:collapse}td,th{padding:.2em .8em;text-align:left}"
+                        + SubscribeForm.CSS + "</style></head><body>\n")
                 .append("<h1>RxRadar</h1><p>Job leads and news for pharmacy technicians, as feeds for your reader. ")
                 .append(view.count(Kind.JOB)).append(" job leads and ").append(view.count(Kind.NEWS))
                 .append(" news items from the last days. <a href=\"/feeds.opml\">All feeds as OPML</a>.</p>\n")
                 .append("<p><a href=\"/feeds/jobs.atom\">All job leads</a> · <a href=\"/feeds/news.atom\">All news</a></p>\n");
+        SubscribeForm.append(h);
         table(h, "By pharmacy setting", "settings", view.countsBySetting());
         table(h, "By topic", "topics", view.countsByTopic());
         h.append("<h2>Latest job leads</h2>\n<ul id=\"latest-leads\">\n");

@@ -62,6 +62,7 @@ public final class HttpApi implements AutoCloseable {
     private ThreadPoolExecutor pool;
     private RenderedFeeds feeds;
     private byte[] opml;
+    private volatile String baseUrl;
 
     public HttpApi(RxRadarConfig.Http cfg, FeedView view, HealthCheck health, PrometheusMeterRegistry registry) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");
@@ -102,6 +103,7 @@ public final class HttpApi implements AutoCloseable {
             throw new ConfigException("http.bind", "cannot listen on " + cfg.bind() + ":" + cfg.port() + ": " + e.getMessage());
         }
         String base = cfg.baseUrl().isEmpty() ? "http://localhost:" + server.getAddress().getPort() : cfg.publicBaseUrl();
+        baseUrl = base;
         feeds = new RenderedFeeds(view, new FeedWriter(base), 2048);
         opml = new OpmlWriter(base).write(clock.instant());
         AtomicInteger n = new AtomicInteger();
@@ -120,6 +122,12 @@ public final class HttpApi implements AutoCloseable {
         }
         server.start();
         log.info("HTTP server listening on {}:{}, links use {}", cfg.bind(), port(), base);
+    }
+
+    /** The public base of links (the configured {@code http.base-url}, else this server's loopback address and real port). */
+    public String publicBaseUrl() {
+        if (baseUrl == null) throw new IllegalStateException("not started");
+        return baseUrl;
     }
 
     /** The port actually bound (the configured one, or the one picked for port 0). */

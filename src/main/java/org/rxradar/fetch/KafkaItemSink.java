@@ -41,6 +41,11 @@ public final class KafkaItemSink implements ItemSink, AutoCloseable {
         if (e != null) throw new BusException("publishing items failed: " + e.getMessage(), e);
     }
 
+    /** The producer, for binding its metrics only ({@code metrics()} is thread-safe). */
+    public org.apache.kafka.clients.producer.Producer<String, byte[]> kafkaProducer() {
+        return producer;
+    }
+
     public long publishedCount() {
         return published.get();
     }

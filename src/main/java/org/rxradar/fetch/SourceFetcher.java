@@ -107,7 +107,8 @@ public final class SourceFetcher {
         dedup.remember(found, parsed.fingerprints(), state, now);
         state.etag = response.validators().etag();
         state.lastModified = response.validators().lastModified();
-        Metrics.counter("rxradar.fetch.items.published").increment(d.toPublish().size());
+        Metrics.counter("rxradar.fetch.items.fetched", "source", source.id()).increment(found.size());
+        Metrics.counter("rxradar.fetch.items.published", "source", source.id()).increment(d.toPublish().size());
         return new SourceReport(source.id(), SourceReport.Status.OK, found.size(), d.toPublish().size(),
                 d.updatedItems(), parsed.notice(), null);
     }
@@ -136,7 +137,7 @@ public final class SourceFetcher {
         }
         state.consecutiveErrors++;
         state.lastError = report.message();
-        Metrics.counter("rxradar.fetch.errors").increment();
+        Metrics.counter("rxradar.fetch.errors", "source", source.id()).increment();
         state.retryNotBefore = report.retryAfter() == null ? null : Instant.now().plus(report.retryAfter());
         if (report.status() == SourceReport.Status.GONE) {
             pause(source, state, "the server answered 410 Gone");
@@ -151,7 +152,7 @@ public final class SourceFetcher {
     private static void pause(RxRadarConfig.Source source, SourceState state, String reason) {
         state.paused = true;
         state.pauseReason = reason;
-        Metrics.counter("rxradar.fetch.sources.paused").increment();
+        Metrics.counter("rxradar.fetch.sources.paused", "source", source.id()).increment();
         log.warn("source {} ({}) PAUSED: {}. It is not fetched again until its URL changes in the config "
                 + "or its state file is removed.", source.id(), source.url(), reason);
     }

@@ -88,6 +88,16 @@ public final class TagStage implements AutoCloseable {
         throw new IllegalStateException("tagger did not catch up with the raw topics within " + timeout);
     }
 
+    /** The stage's Kafka clients, for binding their metrics only ({@code metrics()} is thread-safe; nothing else is). */
+    public org.apache.kafka.clients.consumer.Consumer<String, byte[]> kafkaConsumer() {
+        return consumer;
+    }
+
+    /** See {@link #kafkaConsumer()}. */
+    public org.apache.kafka.clients.producer.Producer<String, byte[]> kafkaProducer() {
+        return producer;
+    }
+
     public long taggedCount() {
         return tagged;
     }

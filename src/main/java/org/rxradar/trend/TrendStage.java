@@ -72,6 +72,16 @@ public final class TrendStage implements AutoCloseable {
         if (!snapshots.isEmpty()) log.info("Trends restored from {} daily snapshots", snapshots.size());
     }
 
+    /** The stage's Kafka clients, for binding their metrics only ({@code metrics()} is thread-safe; nothing else is). */
+    public org.apache.kafka.clients.consumer.Consumer<String, byte[]> kafkaConsumer() {
+        return consumer;
+    }
+
+    /** See {@link #kafkaConsumer()}. */
+    public org.apache.kafka.clients.producer.Producer<String, byte[]> kafkaProducer() {
+        return producer;
+    }
+
     public TrendStore store() {
         return store;
     }

@@ -245,7 +245,10 @@ class HttpApiTest {
                     .POST(HttpRequest.BodyPublishers.ofString("email=a@example.org")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(202);
             assertThat(r.body()).isEqualTo("got POST");
-            assertThat(registry.scrape()).containsPattern("http_server_requests_seconds_count\\{method=\"POST\",outcome=\"SUCCESS\",status=\"202\",uri=\"/subscriptions\"\\} 1");
+            // a request is timed once its answer is out, which the client may see first
+            String timed = "http_server_requests_seconds_count\\{method=\"POST\",outcome=\"SUCCESS\",status=\"202\",uri=\"/subscriptions\"\\} 1";
+            for (int i = 0; i < 50 && !java.util.regex.Pattern.compile(timed).matcher(registry.scrape()).find(); i++) Thread.sleep(20);
+            assertThat(registry.scrape()).containsPattern(timed);
             assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + withForm.port() + "/feeds/jobs.atom")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         }

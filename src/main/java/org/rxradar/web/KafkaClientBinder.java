@@ -1,0 +1,42 @@
+package org.rxradar.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * Publishes the Kafka clients' own metrics (request rates, record lag, batch sizes…) to
+ * Micrometer, tagged with each client's id. Binding reads only {@code metrics()}, which the
+ * clients allow from any thread. Close it to stop the binders' refresh.
+ */
+public final class KafkaClientBinder implements AutoCloseable {
+    private final MeterRegistry registry;
+    private final List<KafkaClientMetrics> bound = new ArrayList<>();
+
+    public KafkaClientBinder(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public KafkaClientBinder consumer(Consumer<?, ?> consumer) {
+        return bind(new KafkaClientMetrics(consumer));
+    }
+
+    public KafkaClientBinder producer(Producer<?, ?> producer) {
+        return bind(new KafkaClientMetrics(producer));
+    }
+
+    private synchronized KafkaClientBinder bind(KafkaClientMetrics m) {
+        m.bindTo(registry);
+        bound.add(m);
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        bound.forEach(KafkaClientMetrics::close);
+        bound.clear();
+    }
+}
