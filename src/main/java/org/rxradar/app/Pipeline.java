@@ -80,6 +80,7 @@ public final class Pipeline implements AutoCloseable {
     private final ReadinessProbe readiness;
     private final KafkaClientBinder kafkaMetrics;
     private volatile Thread tagThread;
+    private boolean closed;
     private volatile Thread trendThread;
 
     private Pipeline(RxRadarConfig configured, Clock clock) {
@@ -221,8 +222,15 @@ public final class Pipeline implements AutoCloseable {
         return new HealthStatus(true, parts);
     }
 
+    /**
+     * Stops every stage and closes every client, then the broker if embedded. Safe to call twice
+     * and from two threads (Ctrl-C's shutdown hook and the command's own try-with-resources): the
+     * second call waits for the first and returns.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         stopped.countDown();
         kafkaMetrics.close(); // before the clients it reads close
         tag.close();
