@@ -21,6 +21,7 @@ import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
 import org.rxradar.digest.RecentItems;
 import org.rxradar.digest.SubscriptionLog;
+import org.rxradar.digest.WeeklyTrends;
 import org.rxradar.feeds.FeedView;
 import org.rxradar.feeds.HealthStatus;
 import org.rxradar.feeds.HttpApi;
@@ -95,7 +96,8 @@ public final class Pipeline implements AutoCloseable {
         this.subscriptions = own(new SubscriptionLog(bus.clients()));
         subscriptions.loadFromConfig(cfg.subscribers());
         this.digests = own(new DigestLog(bus.clients()));
-        this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock));
+        // weekly "Trends this week" section from the trend store (digest2)
+        this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock, WeeklyTrends.from(trends, clock)));
         this.deliver = new DeliverStage(subscriptions, digests, recent, new DigestSender(digestService), clock);
 
         this.publisher = own(new KafkaItemSink(bus.clients()));

@@ -78,7 +78,7 @@ public final class DeliverStage {
         return sent;
     }
 
-    private static boolean isSendDay(Subscriber s, LocalDate day) {
+    static boolean isSendDay(Subscriber s, LocalDate day) {
         String f = s.frequency().toLowerCase(Locale.ROOT);
         if (!f.startsWith("weekly")) return true;
         // "weekly" alone means Mondays; "weekly:friday" (or "weekly-friday") names the day

@@ -2,6 +2,8 @@ package org.rxradar.digest;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +60,17 @@ public final class DigestLog implements AutoCloseable {
     /** Ids of every item already in one of this subscriber's digests. */
     public Set<String> itemsSentTo(String subscriberId) {
         return Set.copyOf(itemsBySubscriber.getOrDefault(subscriberId, Set.of()));
+    }
+
+    /**
+     * Every period recorded for this subscriber, newest first: sent, skipped and refused for good
+     * ({@code delivery: failed} with the server's answer), for {@code subscribers show}.
+     */
+    public List<DigestRecord> history(String subscriberId) {
+        return sent.values().stream()
+                .filter(r -> subscriberId.equals(r.subscriber()))
+                .sorted(Comparator.comparing(DigestRecord::period).reversed())
+                .toList();
     }
 
     /** Records a sent digest durably (acknowledged by the broker) before the next one is built. */
