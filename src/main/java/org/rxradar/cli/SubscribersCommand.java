@@ -109,36 +109,40 @@ public final class SubscribersCommand implements Runnable {
         @Mixin ConfigOption config;
         @Parameters(paramLabel = "EMAIL_OR_ID") String who;
         @Option(names = "--limit", defaultValue = "30", description = "digests to list (default: ${DEFAULT-VALUE})") int limit;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            java.io.PrintWriter out = spec.commandLine().getOut();
             RxRadarConfig cfg = config.load();
             try (Bus bus = Bus.open(cfg.kafka()); SubscriptionLog subs = new SubscriptionLog(bus.clients())) {
                 var found = subs.find(who);
                 if (found.isEmpty()) {
-                    System.err.println("No subscriber " + who);
+                    spec.commandLine().getErr().println("No subscriber " + who);
+                    spec.commandLine().getErr().flush();
                     return 1;
                 }
-                System.out.println(Json.text(found.get()));
+                out.println(Json.text(found.get()));
                 try (DigestLog digests = new DigestLog(bus.clients())) {
-                    printHistory(digests.history(found.get().id()), limit);
+                    printHistory(out, digests.history(found.get().id()), limit);
                 }
             }
+            out.flush();
             return 0;
         }
 
-        static void printHistory(List<DigestRecord> history, int limit) {
+        static void printHistory(java.io.PrintWriter out, List<DigestRecord> history, int limit) {
             if (history.isEmpty()) {
-                System.out.println("Digests: none yet");
+                out.println("Digests: none yet");
                 return;
             }
             long failed = history.stream().filter(r -> "failed".equals(r.delivery())).count();
-            System.out.println("Digests: " + history.size() + (failed == 0 ? "" : ", " + failed + " failed"));
+            out.println("Digests: " + history.size() + (failed == 0 ? "" : ", " + failed + " failed"));
             for (DigestRecord r : history.stream().limit(Math.max(0, limit)).toList()) {
-                System.out.printf("  %s  delivery: %-8s leads: %-3d news: %-3d items: %-3d at %s%s%n", r.period(), shortDelivery(r.delivery()),
+                out.printf("  %s  delivery: %-8s leads: %-3d news: %-3d items: %-3d at %s%s%n", r.period(), shortDelivery(r.delivery()),
                         r.leads(), r.news(), r.itemIds().size(), r.sent(), r.error() == null ? "" : "  error: " + r.error());
             }
-            if (history.size() > limit) System.out.println("  ... " + (history.size() - limit) + " older");
+            if (history.size() > limit) out.println("  ... " + (history.size() - limit) + " older");
         }
 
         /** "smtp://host:587" and "outbox ./outbox" become "smtp" and "outbox"; "skipped" and "failed" stay. */

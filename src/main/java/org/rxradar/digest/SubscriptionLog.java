@@ -96,7 +96,11 @@ public final class SubscriptionLog implements AutoCloseable {
     public Optional<Subscriber> find(String idOrEmail) {
         Subscriber byId = view.get(idOrEmail);
         if (byId != null) return Optional.of(byId);
-        return Optional.ofNullable(view.get(Subscriber.idFor(idOrEmail)));
+        Subscriber byDerivedId = view.get(Subscriber.idFor(idOrEmail));
+        if (byDerivedId != null) return Optional.of(byDerivedId);
+        // a subscriber with a configured id is still found by address
+        String email = idOrEmail.trim();
+        return view.values().stream().filter(s -> s.email() != null && s.email().trim().equalsIgnoreCase(email)).findFirst();
     }
 
     @Override
