@@ -58,11 +58,21 @@ public final class DigestService implements AutoCloseable {
 
     /** As {@link #fromConfig(RxRadarConfig, boolean, Clock)}, with the weekly trends section. */
     public static DigestService fromConfig(RxRadarConfig config, boolean production, Clock clock, WeeklyTrends trends) {
+        return fromConfig(config, production, clock, trends, 1);
+    }
+
+    /**
+     * As above, able to send {@code connections} digests at once (one SMTP connection each), for a
+     * {@link DeliverStage} with that parallelism.
+     */
+    public static DigestService fromConfig(RxRadarConfig config, boolean production, Clock clock, WeeklyTrends trends,
+                                           int connections) {
         UnsubscribeTokens tokens = UnsubscribeTokens.fromConfig(config.digest().secret(), production);
         DigestRenderer renderer = new DigestRenderer();
         return new DigestService(DigestSelector.fromConfig(config), renderer,
                 DigestMessageFactory.fromConfig(config, tokens, renderer, clock),
-                Mailers.fromConfig(config.mail()), config.digest().sendEmpty(), clock, trends);
+                connections == 1 ? Mailers.fromConfig(config.mail()) : new MailerPool(connections, () -> Mailers.fromConfig(config.mail())),
+                config.digest().sendEmpty(), clock, trends);
     }
 
     public Mailer mailer() {

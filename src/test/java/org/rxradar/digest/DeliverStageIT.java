@@ -79,9 +79,13 @@ class DeliverStageIT {
     }
 
     private DigestService service(int smtpPort) {
+        return service(smtpPort, 1);
+    }
+
+    private DigestService service(int smtpPort, int connections) {
         DigestRenderer renderer = new DigestRenderer();
-        SmtpMailer mailer = new SmtpMailer(new RxRadarConfig.Smtp("127.0.0.1", smtpPort, false, false, "", ""),
-                new SmtpMailer.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20)));
+        Mailer mailer = new MailerPool(connections, () -> new SmtpMailer(new RxRadarConfig.Smtp("127.0.0.1", smtpPort, false, false, "", ""),
+                new SmtpMailer.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20))));
         return new DigestService(new DigestSelector("https://rxradar.example.org", 30, 15), renderer,
                 new DigestMessageFactory("RxRadar <digest@rxradar.example.org>", "https://rxradar.example.org", null,
                         UnsubscribeTokens.withSecret("test-secret-0123456789"), renderer, clock),
@@ -224,6 +228,23 @@ class DeliverStageIT {
         assertThat(stage().runDue()).isEqualTo(3);
         assertThat(stage().runDue()).isZero();
         for (int i = 1; i <= 5; i++) assertThat(to("r" + i + "@example.org")).as("r" + i).hasSize(1);
+    }
+
+    @Test
+    void parallelDeliveryOverSeveralConnectionsSendsEachDigestOnce() throws Exception {
+        add(job("Pharmacy Technician").settings("retail").build());
+        for (int i = 1; i <= 7; i++) subscribe(subscriber("p" + i, "UTC", "07:00", "daily"));
+        clock.set("2026-11-24T07:00:00Z");
+        service.close();
+        service = service(greenMail.getSmtp().getPort(), 3);
+        DeliverStage parallel = new DeliverStage(subscriptions, digests, items, new DigestSender(service), clock, 3);
+
+        assertThat(parallel.runDue()).isEqualTo(7);
+        assertThat(parallel.runDue()).isZero();
+        for (int i = 1; i <= 7; i++) {
+            assertThat(to("p" + i + "@example.org")).as("p" + i).hasSize(1);
+            assertThat(digests.wasSent("p" + i, LocalDate.of(2026, 11, 24))).isTrue();
+        }
     }
 
     @Test
