@@ -97,15 +97,17 @@ public final class DeliverStage {
     private record Due(Subscriber subscriber, LocalDate period) {}
 
     private int deliverAll(List<Due> due) {
+        if (due.isEmpty()) return 0;
+        List<TaggedItem> recent = items.all(); // one snapshot per check, not one sort per subscriber
         if (parallelism == 1 || due.size() < 2) {
             int sent = 0;
-            for (Due d : due) if (deliver(d.subscriber(), d.period())) sent++;
+            for (Due d : due) if (deliver(d.subscriber(), d.period(), recent)) sent++;
             return sent;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, due.size()), r -> new Thread(r, "deliver-worker"));
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (Due d : due) results.add(pool.submit(() -> deliver(d.subscriber(), d.period())));
+            for (Due d : due) results.add(pool.submit(() -> deliver(d.subscriber(), d.period(), recent)));
             int sent = 0;
             for (Future<Boolean> f : results) {
                 try {
@@ -135,10 +137,10 @@ public final class DeliverStage {
     }
 
     /** One subscriber, one period: skipped when already done; the result recorded either way. */
-    boolean deliver(Subscriber s, LocalDate period) {
+    private boolean deliver(Subscriber s, LocalDate period, List<TaggedItem> recent) {
         if (digests.wasSent(s.id(), period)) return false;
         Set<String> already = digests.itemsSentTo(s.id());
-        List<TaggedItem> candidates = items.all().stream().filter(i -> !already.contains(i.id())).toList();
+        List<TaggedItem> candidates = already.isEmpty() ? recent : recent.stream().filter(i -> !already.contains(i.id())).toList();
         Outcome outcome;
         try {
             outcome = sender.send(s, candidates, period);

@@ -76,7 +76,9 @@ public final class DigestLog implements AutoCloseable {
     /** Records a sent digest durably (acknowledged by the broker) before the next one is built. */
     public void record(DigestRecord r) {
         try {
-            producer.send(new ProducerRecord<>(Topics.DIGESTS, r.key(), Json.bytes(r))).get(30, TimeUnit.SECONDS);
+            var ack = producer.send(new ProducerRecord<>(Topics.DIGESTS, r.key(), Json.bytes(r)));
+            producer.flush(); // we wait for this one record: do not let it linger for a batch
+            ack.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new BusException("cannot record digest " + r.key() + ": " + e.getMessage(), e);
         }

@@ -74,7 +74,9 @@ public final class SubscriptionLog implements AutoCloseable {
 
     private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            var ack = producer.send(record);
+            producer.flush(); // we wait for this one record: do not let it linger for a batch
+            ack.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new BusException("cannot write subscriber " + record.key() + ": " + e.getMessage(), e);
         }

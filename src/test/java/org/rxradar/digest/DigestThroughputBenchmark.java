@@ -48,28 +48,8 @@ public class DigestThroughputBenchmark {
         int itemCount = Integer.getInteger("rxradar.bench.items", 5000);
         int threads = Integer.getInteger("rxradar.bench.threads", 1);
         Random rnd = new Random(42);
-        List<TaggedItem> items = new ArrayList<>();
-        for (int i = 0; i < itemCount; i++) {
-            boolean isNews = i % 4 == 0;
-            var b = isNews ? TestItems.news("Story " + i + " about " + WORDS[rnd.nextInt(WORDS.length)])
-                    .topics(Taxonomy.TOPICS.get(rnd.nextInt(Taxonomy.TOPICS.size()))).summary("A summary of story " + i + ".")
-                    : TestItems.job("Pharmacy Technician " + i + " " + WORDS[rnd.nextInt(WORDS.length)])
-                    .settings(Taxonomy.SETTINGS.get(rnd.nextInt(Taxonomy.SETTINGS.size())))
-                    .employer("Employer " + (i % 300)).in("City" + (i % 50), STATES[rnd.nextInt(STATES.length)])
-                    .hourly(16 + rnd.nextInt(8), 24 + rnd.nextInt(6)).cert("PTCB-CPhT", rnd.nextBoolean()).shift("DAY");
-            b.url("https://jobs.example.org/item/" + i).hoursAgo(rnd.nextInt(24));
-            if (i % 10 == 0) b.cluster("c" + (i / 20));
-            items.add(b.build());
-        }
-        List<RxRadarConfig.Subscriber> subs = new ArrayList<>();
-        for (int i = 0; i < subscribers; i++) {
-            var s = TestItems.subscriber("b" + i);
-            s.settings(Taxonomy.SETTINGS.get(rnd.nextInt(Taxonomy.SETTINGS.size())), Taxonomy.SETTINGS.get(rnd.nextInt(Taxonomy.SETTINGS.size())));
-            if (i % 2 == 0) s.states(STATES[rnd.nextInt(STATES.length)], STATES[rnd.nextInt(STATES.length)]).remote(i % 4 == 0);
-            if (i % 3 == 0) s.topics(Taxonomy.TOPICS.get(rnd.nextInt(Taxonomy.TOPICS.size())));
-            if (i % 5 == 0) s.keywords(WORDS[rnd.nextInt(WORDS.length)]);
-            subs.add(s.build());
-        }
+        List<TaggedItem> items = items(itemCount, rnd);
+        List<RxRadarConfig.Subscriber> subs = subscribers(subscribers, rnd);
 
         try (ScriptedSmtpServer server = new ScriptedSmtpServer().discardMessages()) {
             DigestRenderer renderer = new DigestRenderer();
@@ -114,5 +94,37 @@ public class DigestThroughputBenchmark {
                     peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
             assertThat(server.acceptedCount()).isEqualTo(sent);
         }
+    }
+
+    /** A day of tagged items: three leads to one news item, varied settings, states, pay; some near-duplicates. */
+    static List<TaggedItem> items(int itemCount, Random rnd) {
+        List<TaggedItem> items = new ArrayList<>();
+        for (int i = 0; i < itemCount; i++) {
+            boolean isNews = i % 4 == 0;
+            var b = isNews ? TestItems.news("Story " + i + " about " + WORDS[rnd.nextInt(WORDS.length)])
+                    .topics(Taxonomy.TOPICS.get(rnd.nextInt(Taxonomy.TOPICS.size()))).summary("A summary of story " + i + ".")
+                    : TestItems.job("Pharmacy Technician " + i + " " + WORDS[rnd.nextInt(WORDS.length)])
+                    .settings(Taxonomy.SETTINGS.get(rnd.nextInt(Taxonomy.SETTINGS.size())))
+                    .employer("Employer " + (i % 300)).in("City" + (i % 50), STATES[rnd.nextInt(STATES.length)])
+                    .hourly(16 + rnd.nextInt(8), 24 + rnd.nextInt(6)).cert("PTCB-CPhT", rnd.nextBoolean()).shift("DAY");
+            b.url("https://jobs.example.org/item/" + i).hoursAgo(rnd.nextInt(24));
+            if (i % 10 == 0) b.cluster("c" + (i / 20));
+            items.add(b.build());
+        }
+        return items;
+    }
+
+    /** Subscribers with varied filters: settings, states and remote, topics, keywords. */
+    static List<RxRadarConfig.Subscriber> subscribers(int subscribers, Random rnd) {
+        List<RxRadarConfig.Subscriber> subs = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            var s = TestItems.subscriber("b" + i);
+            s.settings(Taxonomy.SETTINGS.get(rnd.nextInt(Taxonomy.SETTINGS.size())), Taxonomy.SETTINGS.get(rnd.nextInt(Taxonomy.SETTINGS.size())));
+            if (i % 2 == 0) s.states(STATES[rnd.nextInt(STATES.length)], STATES[rnd.nextInt(STATES.length)]).remote(i % 4 == 0);
+            if (i % 3 == 0) s.topics(Taxonomy.TOPICS.get(rnd.nextInt(Taxonomy.TOPICS.size())));
+            if (i % 5 == 0) s.keywords(WORDS[rnd.nextInt(WORDS.length)]);
+            subs.add(s.build());
+        }
+        return subs;
     }
 }
