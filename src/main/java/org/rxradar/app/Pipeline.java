@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration VIEW_WINDOW = Duration.ofDays(14);
-    /** Digests built and sent at once, one SMTP connection each (digest2: ≥ 200 digests/s on two cores). */
+    /** Digests built and sent at once, one SMTP connection each (see the digest benchmark in the README). */
     private static final int DELIVERY_THREADS = 2;
 
     /** What one pass did, for the command's summary line. */
@@ -98,7 +98,7 @@ public final class Pipeline implements AutoCloseable {
         this.subscriptions = own(new SubscriptionLog(bus.clients()));
         subscriptions.loadFromConfig(cfg.subscribers());
         this.digests = own(new DigestLog(bus.clients()));
-        // weekly "Trends this week" section from the trend store (digest2)
+        // the weekly "Trends this week" section comes from the trend store
         this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock, WeeklyTrends.from(trends, clock),
                 DELIVERY_THREADS));
         this.deliver = new DeliverStage(subscriptions, digests, recent, new DigestSender(digestService), clock, DELIVERY_THREADS);
