@@ -29,6 +29,8 @@ import org.rxradar.config.RxRadarConfig.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
+import org.rxradar.trend.TrendSnapshot;
+import org.rxradar.trend.TrendStore;
 import picocli.CommandLine;
 
 /**
@@ -69,6 +71,15 @@ class DigestCommandsIT {
                 producer.send(new ProducerRecord<>(Topics.ITEMS_TAGGED, i.id(), Json.bytes(i))).get(30, TimeUnit.SECONDS);
             }
             producer.send(new ProducerRecord<>(Topics.ITEMS_TAGGED, "garbage", "{not json".getBytes())).get(30, TimeUnit.SECONDS);
+            // the trend stage's snapshots: leads counted in the two weeks before Monday 5 January 2026
+            TrendStore trends = new TrendStore();
+            for (int d = 1; d <= 12; d++) {
+                trends.add(job("Long-term care technician " + d).settings("long-term-care").url("https://jobs.example.org/ltc" + d)
+                        .published(Instant.parse("2026-01-05T12:00:00Z").minus(Duration.ofDays(d))).build());
+            }
+            for (TrendSnapshot snap : trends.takeChanged()) {
+                producer.send(new ProducerRecord<>(Topics.TRENDS, snap.key(), snap.toJson())).get(30, TimeUnit.SECONDS);
+            }
         }
         try (SubscriptionLog subs = new SubscriptionLog(bus.clients()); DigestLog digests = new DigestLog(bus.clients())) {
             subs.put(new Subscriber("ana", "ana@example.org", "Ana", List.of("hospital"), List.of("regulation"), List.of(),
@@ -121,6 +132,10 @@ class DigestCommandsIT {
         Run r = run(new DigestCommand(), "preview", "from-config@example.org", "--date", "2026-01-05", "--config", config.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Monday 5 January 2026", "Retail Technician").doesNotContain("IV Room");
+        // a daily subscriber's Monday digest carries the week's trends, read from the trend snapshots
+        assertThat(r.out()).contains("TRENDS THIS WEEK").containsPattern("long-term-care\\s+\\d+ leads");
+        Run tuesday = run(new DigestCommand(), "preview", "from-config@example.org", "--date", "2026-01-06", "--config", config.toString());
+        assertThat(tuesday.out()).contains("Tuesday 6 January 2026").doesNotContain("TRENDS THIS WEEK");
     }
 
     @Test
