@@ -69,9 +69,6 @@ public final class SmtpMailer implements Mailer {
         props.put(p + "timeout", "60000");
         props.put(p + "writetimeout", "60000");
         props.put(p + "auth", String.valueOf(!smtp.username().isEmpty()));
-        // when the server takes 8BITMIME, send the text parts as 8bit instead of quoted-printable:
-        // the same bytes to the reader, without encoding every byte (a quarter of a send run's CPU)
-        props.put(p + "allow8bitmime", "true");
         if (smtp.tls()) {
             props.put(p + "ssl.enable", "true");
             props.put(p + "ssl.checkserveridentity", "true");
