@@ -23,6 +23,7 @@ import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
 import org.rxradar.digest.RecentItems;
 import org.rxradar.digest.SubscriptionLog;
+import org.rxradar.digest.WeeklyTrends;
 import org.rxradar.feeds.FeedView;
 import org.rxradar.feeds.HealthStatus;
 import org.rxradar.feeds.HttpApi;
@@ -53,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration VIEW_WINDOW = Duration.ofDays(14);
+    /** Digests built and sent at once, one SMTP connection each (see the digest benchmark in the README). */
+    private static final int DELIVERY_THREADS = 2;
 
     /** What one pass did, for the command's summary line. */
     public record Summary(int sources, int sourcesFailed, long itemsPublished, long itemsTagged, int digestsSent) {}
@@ -113,8 +116,11 @@ public final class Pipeline implements AutoCloseable {
         }).start());
         subscriptions.loadFromConfig(cfg.subscribers());
         this.digests = own(new DigestLog(bus.clients()));
-        this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock));
-        this.deliver = new DeliverStage(subscriptions, digests, recent, new CountingSender(new DigestSender(digestService), registry), clock);
+        // the weekly "Trends this week" section comes from the trend store
+        this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock, WeeklyTrends.from(trends, clock),
+                DELIVERY_THREADS));
+        this.deliver = new DeliverStage(subscriptions, digests, recent, new CountingSender(new DigestSender(digestService), registry),
+                clock, DELIVERY_THREADS);
 
         this.publisher = own(new KafkaItemSink(bus.clients()));
         this.fetch = own(new FetchStage(cfg, publisher));

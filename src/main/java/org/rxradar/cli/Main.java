@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 DemoCommand.class,
                 SubscribersCommand.class,
+                DigestCommand.class,
                 PreviewCommand.class,
                 TagCommand.class,
                 EvalCommand.class,

@@ -7,7 +7,9 @@ import org.rxradar.config.ConfigException;
 import org.rxradar.config.EmailAddresses;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.digest.DigestLog;
 import org.rxradar.digest.SubscriptionLog;
+import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;
 import org.rxradar.model.Taxonomy;
 import picocli.CommandLine.Command;
@@ -103,20 +105,55 @@ public final class SubscribersCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one subscriber as JSON.")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show one subscriber as JSON, then their digests, newest first (failures with the server's answer).")
     static final class Show implements Callable<Integer> {
         @Mixin ConfigOption config;
         @Parameters(paramLabel = "EMAIL_OR_ID") String who;
+        @Option(names = "--limit", defaultValue = "30", description = "digests to list (default: ${DEFAULT-VALUE})") int limit;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            var found = withLog(config, log -> log.find(who));
-            if (found.isEmpty()) {
-                System.err.println("No subscriber " + who);
-                return 1;
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            RxRadarConfig cfg = config.load();
+            try (Bus bus = Bus.open(cfg.kafka()); SubscriptionLog subs = new SubscriptionLog(bus.clients())) {
+                var found = subs.find(who);
+                if (found.isEmpty()) {
+                    spec.commandLine().getErr().println("No subscriber " + who);
+                    spec.commandLine().getErr().flush();
+                    return 1;
+                }
+                out.println(Json.text(found.get()));
+                try (DigestLog digests = new DigestLog(bus.clients())) {
+                    printHistory(out, digests.history(found.get().id()), limit);
+                }
             }
-            System.out.println(Json.text(found.get()));
+            out.flush();
             return 0;
+        }
+
+        static void printHistory(java.io.PrintWriter out, List<DigestRecord> history, int limit) {
+            if (history.isEmpty()) {
+                out.println("Digests: none yet");
+                return;
+            }
+            long failed = history.stream().filter(r -> "failed".equals(r.delivery())).count();
+            out.println("Digests: " + history.size() + (failed == 0 ? "" : ", " + failed + " failed"));
+            for (DigestRecord r : history.stream().limit(Math.max(0, limit)).toList()) {
+                out.printf("  %s  delivery: %-8s leads: %-3d news: %-3d items: %-3d at %s%s%n", r.period(), shortDelivery(r.delivery()),
+                        r.leads(), r.news(), r.itemIds().size(), r.sent(), r.error() == null ? "" : "  error: " + r.error());
+            }
+            if (history.size() > limit) out.println("  ... " + (history.size() - limit) + " older");
+        }
+
+        /** "smtp://host:587" and "outbox ./outbox" become "smtp" and "outbox"; "skipped" and "failed" stay. */
+        private static String shortDelivery(String delivery) {
+            if (delivery == null) return "?";
+            int cut = delivery.indexOf(':');
+            int space = delivery.indexOf(' ');
+            if (space > 0 && (cut < 0 || space < cut)) cut = space;
+            return cut > 0 ? delivery.substring(0, cut) : delivery;
         }
     }
 

@@ -7,9 +7,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.rxradar.config.RxRadarConfig.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.TaggedItem;
@@ -23,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * caught up at the next check, once, because the log says whether that period was done.
  *
  * <p>The window that remains: a crash after the mail left but before the record was acknowledged
- * sends that one digest again on restart.
+ * sends that one digest again on restart (with {@code parallelism} n, up to n digests: those in flight).
+ *
+ * <p>With {@code parallelism} above 1 the due digests of one check are built and sent by that many
+ * threads (the sender's mailer must then hold as many connections, see {@link MailerPool}); each
+ * digest is still recorded as soon as it is done.
  */
 public final class DeliverStage {
     private static final Logger log = LoggerFactory.getLogger(DeliverStage.class);
@@ -46,8 +55,17 @@ public final class DeliverStage {
     private final RecentItems items;
     private final Sender sender;
     private final Clock clock;
+    private final int parallelism;
 
     public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock) {
+        this(subscriptions, digests, items, sender, clock, 1);
+    }
+
+    /** @param parallelism digests built and sent at once (1: one after the other) */
+    public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock,
+                        int parallelism) {
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+        this.parallelism = parallelism;
         this.subscriptions = subscriptions;
         this.digests = digests;
         this.items = items;
@@ -58,27 +76,59 @@ public final class DeliverStage {
     /** Sends the digests that are due now; returns how many were sent. */
     public int runDue() {
         Instant now = clock.instant();
-        int sent = 0;
+        List<Due> due = new ArrayList<>();
         for (Subscriber s : subscriptions.active()) {
             ZonedDateTime local = now.atZone(ZoneId.of(s.timezone()));
             if (!isSendDay(s, local.toLocalDate())) continue;
             if (local.toLocalTime().isBefore(LocalTime.parse(s.sendAt()))) continue;
-            if (deliver(s, local.toLocalDate())) sent++;
+            due.add(new Due(s, local.toLocalDate()));
         }
-        return sent;
+        return deliverAll(due);
     }
 
     /** Sends every active subscriber's digest for today now, whatever their send time ({@code --once}, demo). */
     public int runAllNow() {
         Instant now = clock.instant();
-        int sent = 0;
-        for (Subscriber s : subscriptions.active()) {
-            if (deliver(s, now.atZone(ZoneId.of(s.timezone())).toLocalDate())) sent++;
-        }
-        return sent;
+        List<Due> due = new ArrayList<>();
+        for (Subscriber s : subscriptions.active()) due.add(new Due(s, now.atZone(ZoneId.of(s.timezone())).toLocalDate()));
+        return deliverAll(due);
     }
 
-    private static boolean isSendDay(Subscriber s, LocalDate day) {
+    private record Due(Subscriber subscriber, LocalDate period) {}
+
+    private int deliverAll(List<Due> due) {
+        if (due.isEmpty()) return 0;
+        List<TaggedItem> recent = items.all(); // one snapshot per check, not one sort per subscriber
+        if (parallelism == 1 || due.size() < 2) {
+            int sent = 0;
+            for (Due d : due) if (deliver(d.subscriber(), d.period(), recent)) sent++;
+            return sent;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, due.size()), r -> new Thread(r, "deliver-worker"));
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (Due d : due) results.add(pool.submit(() -> deliver(d.subscriber(), d.period(), recent)));
+            int sent = 0;
+            for (Future<Boolean> f : results) {
+                try {
+                    if (f.get()) sent++;
+                } catch (ExecutionException e) {
+                    // a failed digest is logged and left unrecorded inside deliver(); anything else is the caller's
+                    if (e.getCause() instanceof Error err) throw err;
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return sent;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static boolean isSendDay(Subscriber s, LocalDate day) {
         String f = s.frequency().toLowerCase(Locale.ROOT);
         if (!f.startsWith("weekly")) return true;
         // "weekly" alone means Mondays; "weekly:friday" (or "weekly-friday") names the day
@@ -87,10 +137,10 @@ public final class DeliverStage {
     }
 
     /** One subscriber, one period: skipped when already done; the result recorded either way. */
-    boolean deliver(Subscriber s, LocalDate period) {
+    private boolean deliver(Subscriber s, LocalDate period, List<TaggedItem> recent) {
         if (digests.wasSent(s.id(), period)) return false;
         Set<String> already = digests.itemsSentTo(s.id());
-        List<TaggedItem> candidates = items.all().stream().filter(i -> !already.contains(i.id())).toList();
+        List<TaggedItem> candidates = already.isEmpty() ? recent : recent.stream().filter(i -> !already.contains(i.id())).toList();
         Outcome outcome;
         try {
             outcome = sender.send(s, candidates, period);

@@ -2,6 +2,8 @@ package org.rxradar.digest;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,10 +62,23 @@ public final class DigestLog implements AutoCloseable {
         return Set.copyOf(itemsBySubscriber.getOrDefault(subscriberId, Set.of()));
     }
 
+    /**
+     * Every period recorded for this subscriber, newest first: sent, skipped and refused for good
+     * ({@code delivery: failed} with the server's answer), for {@code subscribers show}.
+     */
+    public List<DigestRecord> history(String subscriberId) {
+        return sent.values().stream()
+                .filter(r -> subscriberId.equals(r.subscriber()))
+                .sorted(Comparator.comparing(DigestRecord::period).reversed())
+                .toList();
+    }
+
     /** Records a sent digest durably (acknowledged by the broker) before the next one is built. */
     public void record(DigestRecord r) {
         try {
-            producer.send(new ProducerRecord<>(Topics.DIGESTS, r.key(), Json.bytes(r))).get(30, TimeUnit.SECONDS);
+            var ack = producer.send(new ProducerRecord<>(Topics.DIGESTS, r.key(), Json.bytes(r)));
+            producer.flush(); // we wait for this one record: do not let it linger for a batch
+            ack.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new BusException("cannot record digest " + r.key() + ": " + e.getMessage(), e);
         }

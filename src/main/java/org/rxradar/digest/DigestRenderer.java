@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders a {@link Digest} with the Pebble templates in {@code digest/} (autoescaping on: every
@@ -43,7 +44,17 @@ public final class DigestRenderer {
 
     /** @param unsubscribeUrl the one-click unsubscribe link shown in the footer */
     public RenderedDigest render(Digest digest, String unsubscribeUrl) {
+        return render(digest, unsubscribeUrl, Optional.empty());
+    }
+
+    /**
+     * @param trends the week's trends section, placed after the items (its HTML is our own markup,
+     *               with every counted text escaped by the trend renderer, so it is inserted raw)
+     */
+    public RenderedDigest render(Digest digest, String unsubscribeUrl, Optional<WeeklyTrends.Section> trends) {
         Map<String, Object> context = new HashMap<>();
+        context.put("trendsHtml", trends.map(WeeklyTrends.Section::html).orElse(""));
+        context.put("trendsText", trends.map(WeeklyTrends.Section::text).orElse(""));
         String subject = subject(digest);
         context.put("digest", digest);
         context.put("subject", subject);

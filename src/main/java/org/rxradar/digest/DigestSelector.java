@@ -162,6 +162,13 @@ public final class DigestSelector {
 
     private static Ranked rank(Cluster cluster, Instant newest) {
         List<SubscriberFilter.Match> members = cluster.matches();
+        if (members.size() == 1 && cluster.members().size() == 1) {
+            // most items are a cluster of one: the same result without comparators and streams (hot in a send run)
+            SubscriberFilter.Match only = members.get(0);
+            Instant latest = when(only.item());
+            double ageDays = latest == null ? 30 : Math.max(0, Duration.between(latest, newest).toMinutes() / 1440.0);
+            return new Ranked(only, members, List.of(only.item()), only.fit() + RECENCY_WEIGHT / (1.0 + ageDays));
+        }
         Comparator<SubscriberFilter.Match> better = Comparator.comparingDouble(SubscriberFilter.Match::fit)
                 .thenComparing(m -> when(m.item()), Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(m -> detail(m.item()))

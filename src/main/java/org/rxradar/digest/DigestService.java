@@ -28,15 +28,23 @@ public final class DigestService implements AutoCloseable {
     private final Mailer mailer;
     private final boolean sendEmpty;
     private final Clock clock;
+    private final WeeklyTrends trends;
 
     public DigestService(DigestSelector selector, DigestRenderer renderer, DigestMessageFactory messages, Mailer mailer,
                          boolean sendEmpty, Clock clock) {
+        this(selector, renderer, messages, mailer, sendEmpty, clock, WeeklyTrends.none());
+    }
+
+    /** @param trends the weekly "Trends this week" section (see {@link WeeklyTrends} for which digests carry it) */
+    public DigestService(DigestSelector selector, DigestRenderer renderer, DigestMessageFactory messages, Mailer mailer,
+                         boolean sendEmpty, Clock clock, WeeklyTrends trends) {
         this.selector = Objects.requireNonNull(selector);
         this.renderer = Objects.requireNonNull(renderer);
         this.messages = Objects.requireNonNull(messages);
         this.mailer = Objects.requireNonNull(mailer);
         this.sendEmpty = sendEmpty;
         this.clock = Objects.requireNonNull(clock);
+        this.trends = Objects.requireNonNull(trends);
     }
 
     /**
@@ -45,11 +53,26 @@ public final class DigestService implements AutoCloseable {
      * @param production true refuses to start without {@code digest.secret}
      */
     public static DigestService fromConfig(RxRadarConfig config, boolean production, Clock clock) {
+        return fromConfig(config, production, clock, WeeklyTrends.none());
+    }
+
+    /** As {@link #fromConfig(RxRadarConfig, boolean, Clock)}, with the weekly trends section. */
+    public static DigestService fromConfig(RxRadarConfig config, boolean production, Clock clock, WeeklyTrends trends) {
+        return fromConfig(config, production, clock, trends, 1);
+    }
+
+    /**
+     * As above, able to send {@code connections} digests at once (one SMTP connection each), for a
+     * {@link DeliverStage} with that parallelism.
+     */
+    public static DigestService fromConfig(RxRadarConfig config, boolean production, Clock clock, WeeklyTrends trends,
+                                           int connections) {
         UnsubscribeTokens tokens = UnsubscribeTokens.fromConfig(config.digest().secret(), production);
         DigestRenderer renderer = new DigestRenderer();
         return new DigestService(DigestSelector.fromConfig(config), renderer,
                 DigestMessageFactory.fromConfig(config, tokens, renderer, clock),
-                Mailers.fromConfig(config.mail()), config.digest().sendEmpty(), clock);
+                connections == 1 ? Mailers.fromConfig(config.mail()) : new MailerPool(connections, () -> Mailers.fromConfig(config.mail())),
+                config.digest().sendEmpty(), clock, trends);
     }
 
     public Mailer mailer() {
@@ -63,7 +86,8 @@ public final class DigestService implements AutoCloseable {
 
     /** The digest as the subscriber would read it (for {@code digest preview --html}). */
     public RenderedDigest render(Digest digest) {
-        return renderer.render(digest, messages.unsubscribeUrl(digest.subscriberId()));
+        return renderer.render(digest, messages.unsubscribeUrl(digest.subscriberId()),
+                trends.sectionFor(digest.subscriber(), digest.period()));
     }
 
     /** The full message, as it would be sent. */

@@ -74,7 +74,9 @@ public final class SubscriptionLog implements AutoCloseable {
 
     private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            var ack = producer.send(record);
+            producer.flush(); // we wait for this one record: do not let it linger for a batch
+            ack.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new BusException("cannot write subscriber " + record.key() + ": " + e.getMessage(), e);
         }
@@ -96,7 +98,11 @@ public final class SubscriptionLog implements AutoCloseable {
     public Optional<Subscriber> find(String idOrEmail) {
         Subscriber byId = view.get(idOrEmail);
         if (byId != null) return Optional.of(byId);
-        return Optional.ofNullable(view.get(Subscriber.idFor(idOrEmail)));
+        Subscriber byDerivedId = view.get(Subscriber.idFor(idOrEmail));
+        if (byDerivedId != null) return Optional.of(byDerivedId);
+        // a subscriber with a configured id is still found by address
+        String email = idOrEmail.trim();
+        return view.values().stream().filter(s -> s.email() != null && s.email().trim().equalsIgnoreCase(email)).findFirst();
     }
 
     @Override

@@ -1,6 +1,6 @@
 /**
- * The daily email digest, without the bus: which items one subscriber gets, how they read, how
- * they are delivered.
+ * The daily email digest: which items one subscriber gets, how they read, how they are delivered,
+ * and (with the bus) who gets one when.
  *
  * <ul>
  *   <li>{@link org.rxradar.digest.SubscriberFilter}: the filter rules (settings, topics, kinds,
@@ -15,7 +15,13 @@
  *       {@link org.rxradar.digest.PermanentDeliveryException} on 5xx) or
  *       {@link org.rxradar.digest.OutboxMailer} ({@code .eml} and {@code .html} files).</li>
  *   <li>{@link org.rxradar.digest.DigestService}: select, render, send in one call, returning a
- *       {@link org.rxradar.digest.DeliveryResult} to record.</li>
+ *       {@link org.rxradar.digest.DeliveryResult} to record; {@link org.rxradar.digest.WeeklyTrends}:
+ *       the "Trends this week" section, weekly.</li>
+ *   <li>{@link org.rxradar.digest.DeliverStage}: per-time-zone send times, weekly frequency, catch-up,
+ *       optional parallel delivery over a {@link org.rxradar.digest.MailerPool}; the books are kept in
+ *       {@link org.rxradar.digest.SubscriptionLog} and {@link org.rxradar.digest.DigestLog} (topics).</li>
+ *   <li>{@link org.rxradar.digest.DigestPreview}: a subscriber's next digest read from the topics,
+ *       neither sent nor recorded ({@code rxradar digest preview}).</li>
  * </ul>
  */
 package org.rxradar.digest;

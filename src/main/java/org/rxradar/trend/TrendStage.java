@@ -49,7 +49,7 @@ public final class TrendStage implements AutoCloseable {
         this.clock = clock;
         restore(clients);
         this.producer = clients.producer("rxradar-trend");
-        this.consumer = clients.consumer(STAGE, "rxradar-trend");
+        this.consumer = clients.consumer(STAGE, "rxradar-trend-consumer");
         consumer.subscribe(List.of(Topics.ITEMS_TAGGED));
     }
 

@@ -1,0 +1,84 @@
+package org.rxradar.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.rxradar.bus.Bus;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.model.TaggedItem;
+
+/**
+ * The whole send run as the pipeline does it: the deliver stage over subscribers read from the
+ * subscription topic, each digest recorded in {@code rxradar.digests} (acknowledged by the broker)
+ * before it counts, mail to a local SMTP server. On demand only, like {@link DigestThroughputBenchmark}
+ * (same properties, same data), e.g.
+ * {@code java -Xmx512m -Drxradar.bench.subscribers=10000 -Drxradar.bench.threads=2 -cp … org.rxradar.digest.DeliverStageBenchmark}.
+ * The peak heap includes the embedded broker, which runs in the same JVM here.
+ */
+public class DeliverStageBenchmark {
+    public static void main(String[] args) throws Exception {
+        System.setProperty("rxradar.bench", "true");
+        new DeliverStageBenchmark().sendRun();
+    }
+
+    @Test
+    void sendRun() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("rxradar.bench"), "set -Drxradar.bench=true to run");
+        int subscriberCount = Integer.getInteger("rxradar.bench.subscribers", 2000);
+        int itemCount = Integer.getInteger("rxradar.bench.items", 5000);
+        int threads = Integer.getInteger("rxradar.bench.threads", 1);
+        Random rnd = new Random(42);
+        List<TaggedItem> items = DigestThroughputBenchmark.items(itemCount, rnd);
+        List<RxRadarConfig.Subscriber> subs = DigestThroughputBenchmark.subscribers(subscriberCount, rnd);
+        // 07:30 in Chicago, the subscribers' zone: every digest is due
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T13:30:00Z"), ZoneOffset.UTC);
+        Path dir = Files.createTempDirectory("rxradar-deliver-bench");
+
+        try (Bus bus = Bus.open(new RxRadarConfig.Kafka("", 1, null, new RxRadarConfig.Embedded(0, 0, dir.resolve("kafka").toString()), "bench", null));
+             SubscriptionLog subscriptions = new SubscriptionLog(bus.clients());
+             DigestLog digests = new DigestLog(bus.clients());
+             ScriptedSmtpServer server = new ScriptedSmtpServer().discardMessages()) {
+            long t0 = System.nanoTime();
+            for (RxRadarConfig.Subscriber s : subs) subscriptions.put(s);
+            subscriptions.awaitCaughtUp();
+            System.out.printf("%d subscribers written to the topic in %.1f s%n", subs.size(), (System.nanoTime() - t0) / 1e9);
+            RecentItems recent = new RecentItems(Duration.ofDays(14), clock);
+            items.forEach(recent::put);
+
+            DigestRenderer renderer = new DigestRenderer();
+            RxRadarConfig.Smtp smtp = new RxRadarConfig.Smtp("127.0.0.1", server.port(), false, false, "", "");
+            Mailer mailer = new MailerPool(threads, () -> new SmtpMailer(smtp, new SmtpMailer.Retry(1, Duration.ZERO, Duration.ZERO)));
+            DigestService service = new DigestService(new DigestSelector("https://rxradar.example.org", 30, 15), renderer,
+                    new DigestMessageFactory("digest@rxradar.example.org", "https://rxradar.example.org", null,
+                            UnsubscribeTokens.withSecret("bench-secret-0123456789"), renderer, clock),
+                    mailer, false, clock);
+            DeliverStage stage = new DeliverStage(subscriptions, digests, recent, new DigestSender(service), clock, threads);
+
+            System.gc();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            long start = System.nanoTime();
+            int sent = stage.runDue();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            service.close();
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            System.out.printf("deliver stage benchmark: %d subscribers x %d items, %d thread(s): %d sent and recorded in %.1f s = %.0f digests/s; "
+                            + "peak heap %d MB with the embedded broker (max %d MB)%n", subs.size(), itemCount, threads, sent, seconds,
+                    subs.size() / seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            assertThat(server.acceptedCount()).isEqualTo(sent);
+            assertThat(digests.size()).isEqualTo(subs.size());
+        }
+    }
+}
