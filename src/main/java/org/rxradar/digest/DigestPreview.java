@@ -19,6 +19,7 @@ import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
 import org.rxradar.trend.TrendSnapshot;
+import org.rxradar.trend.TrendStage;
 import org.rxradar.trend.TrendStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,17 +102,7 @@ public final class DigestPreview implements AutoCloseable {
     }
 
     private static TrendStore readTrends(KafkaClients clients) {
-        List<TrendSnapshot> snapshots = new ArrayList<>();
-        try (TopicTail tail = new TopicTail(clients, Topics.TRENDS, null, r -> {
-            if (r.value() == null) return;
-            try {
-                snapshots.add(TrendSnapshot.fromJson(r.value()));
-            } catch (Exception e) {
-                log.warn("Unreadable trend snapshot {} skipped: {}", r.key(), e.getMessage());
-            }
-        }).start()) {
-            tail.awaitCaughtUp(Duration.ofSeconds(60));
-        }
+        List<TrendSnapshot> snapshots = TrendStage.readSnapshots(clients);
         TrendStore store = new TrendStore();
         synchronized (snapshots) {
             store.restore(snapshots);

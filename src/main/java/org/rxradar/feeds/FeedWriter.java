@@ -1,5 +1,7 @@
 package org.rxradar.feeds;
 
+import org.rxradar.text.Html;
+
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;

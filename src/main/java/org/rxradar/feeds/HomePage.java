@@ -1,5 +1,7 @@
 package org.rxradar.feeds;
 
+import org.rxradar.text.Html;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.rxradar.model.Kind;

@@ -1,5 +1,7 @@
 package org.rxradar.feeds;
 
+import org.rxradar.text.Html;
+
 import java.util.List;
 import org.rxradar.model.Taxonomy;
 

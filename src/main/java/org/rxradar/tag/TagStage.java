@@ -2,7 +2,6 @@ package org.rxradar.tag;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.rxradar.bus.CatchUp;
 import org.rxradar.bus.DeadLetters;
 import org.rxradar.bus.KafkaClients;
+import org.rxradar.bus.Offsets;
 import org.rxradar.bus.Topics;
 import org.rxradar.model.Item;
 import org.rxradar.model.Json;
@@ -114,7 +114,7 @@ public final class TagStage implements AutoCloseable {
         try {
             producer.beginTransaction();
             for (ConsumerRecord<String, byte[]> record : records) producer.send(process(record));
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            producer.sendOffsetsToTransaction(Offsets.after(records), consumer.groupMetadata());
             producer.commitTransaction();
             count(tagged - taggedBefore, deadLettered - deadBefore);
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
@@ -166,15 +166,6 @@ public final class TagStage implements AutoCloseable {
         if (metrics == null) return;
         metrics.counter("rxradar.items.tagged").increment(taggedNow);
         metrics.counter("rxradar.deadletter", "stage", STAGE).increment(deadNow);
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> part = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
-        }
-        return offsets;
     }
 
     /** After an aborted transaction: go back to the committed offsets so the batch is read again. */

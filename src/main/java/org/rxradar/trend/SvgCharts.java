@@ -1,5 +1,7 @@
 package org.rxradar.trend;
 
+import org.rxradar.text.Html;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class SvgCharts {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, n, left, plotW), y));
             }
             svg.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(stroke).append("\" points=\"")
-                    .append(points.toString().trim()).append("\"><title>").append(Markup.escape(s.getKey())).append("</title></polyline>");
+                    .append(points.toString().trim()).append("\"><title>").append(Html.escape(s.getKey())).append("</title></polyline>");
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", left + plotW + 16, legendY - 10, stroke));
             svg.append(text(left + plotW + 34, legendY, "start", "legend", s.getKey()));
             legendY += 18;
@@ -70,7 +72,7 @@ public final class SvgCharts {
             int y = top + row * i;
             svg.append(text(left - 8, y + 15, "end", "legend", e.getKey()));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>",
-                    left, y + 3, w, row - 6, PALETTE.get(i % PALETTE.size()), Markup.escape(e.getKey() + ": " + format.apply(e.getValue()))));
+                    left, y + 3, w, row - 6, PALETTE.get(i % PALETTE.size()), Html.escape(e.getKey() + ": " + format.apply(e.getValue()))));
             svg.append(text(left + w + 6, y + 15, "start", "tick", format.apply(e.getValue())));
             i++;
         }
@@ -81,12 +83,12 @@ public final class SvgCharts {
         return new StringBuilder(4096).append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
                         + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\"><title>%s</title>",
-                width, height, width, height, Markup.escape(title)));
+                width, height, width, height, Html.escape(title)));
     }
 
     private static String text(double x, double y, String anchor, String kind, String content) {
         String weight = kind.equals("title") ? " font-weight=\"bold\" font-size=\"14\"" : kind.equals("tick") ? " fill=\"#555\"" : "";
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>", x, y, anchor, weight, Markup.escape(content));
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>", x, y, anchor, weight, Html.escape(content));
     }
 
     private static double x(int i, int n, int left, int plotW) {

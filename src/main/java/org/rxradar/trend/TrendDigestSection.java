@@ -1,5 +1,7 @@
 package org.rxradar.trend;
 
+import org.rxradar.text.Html;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +44,9 @@ public final class TrendDigestSection {
             for (WeekOnWeek r : rows) {
                 int width = max == 0 ? 0 : Math.max(1, BAR_PX * r.thisWeek() / max);
                 TrendReport.Pay pay = report.payBySetting().get(r.setting());
-                h.append("<tr><td>").append(Markup.escape(r.setting())).append("</td><td><span style=\"display:inline-block;background:#0072B2;height:10px;width:")
+                h.append("<tr><td>").append(Html.escape(r.setting())).append("</td><td><span style=\"display:inline-block;background:#0072B2;height:10px;width:")
                         .append(width).append("px\"></span> ").append(r.thisWeek()).append("</td><td align=\"right\">").append(r.lastWeek())
-                        .append("</td><td align=\"right\">").append(pay == null ? "" : Markup.escape(TrendHtml.dollars(pay.medianHourly()))).append("</td></tr>");
+                        .append("</td><td align=\"right\">").append(pay == null ? "" : Html.escape(TrendHtml.dollars(pay.medianHourly()))).append("</td></tr>");
             }
             h.append("</table>");
         }
@@ -53,7 +55,7 @@ public final class TrendDigestSection {
             h.append("<p>Talked about more than usual: ");
             for (int i = 0; i < terms.size(); i++) {
                 if (i > 0) h.append(", ");
-                h.append("<b>").append(Markup.escape(terms.get(i).term())).append("</b> (").append(terms.get(i).recentCount()).append(')');
+                h.append("<b>").append(Html.escape(terms.get(i).term())).append("</b> (").append(terms.get(i).recentCount()).append(')');
             }
             h.append(".</p>");
         }

@@ -1,5 +1,7 @@
 package org.rxradar.trend;
 
+import org.rxradar.text.Html;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,6 +94,6 @@ public final class TrendHtml {
     }
 
     private static String e(String text) {
-        return Markup.escape(text);
+        return Html.escape(text);
     }
 }

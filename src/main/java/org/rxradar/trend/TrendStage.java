@@ -5,22 +5,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.rxradar.bus.BusException;
 import org.rxradar.bus.CatchUp;
 import org.rxradar.bus.DeadLetters;
 import org.rxradar.bus.KafkaClients;
+import org.rxradar.bus.Offsets;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.model.Json;
@@ -54,22 +51,26 @@ public final class TrendStage implements AutoCloseable {
     }
 
     private void restore(KafkaClients clients) {
-        List<TrendSnapshot> snapshots = new ArrayList<>();
+        List<TrendSnapshot> snapshots = readSnapshots(clients);
+        store.restore(snapshots);
+        store.retainUpTo(today());
+        if (!snapshots.isEmpty()) log.info("Trends restored from {} daily snapshots", snapshots.size());
+    }
+
+    /** Every daily snapshot in {@code rxradar.trends}; unreadable ones are logged and skipped. */
+    public static List<TrendSnapshot> readSnapshots(KafkaClients clients) {
+        List<TrendSnapshot> snapshots = java.util.Collections.synchronizedList(new ArrayList<>());
         try (TopicTail tail = new TopicTail(clients, Topics.TRENDS, null, r -> {
             if (r.value() == null) return;
             try {
                 snapshots.add(TrendSnapshot.fromJson(r.value()));
             } catch (Exception e) {
-                log.warn("Unreadable trend snapshot {}: {}", r.key(), e.getMessage());
+                log.warn("Unreadable trend snapshot {} skipped: {}", r.key(), e.getMessage());
             }
         }).start()) {
             tail.awaitCaughtUp(Duration.ofSeconds(60));
         }
-        synchronized (snapshots) {
-            store.restore(snapshots);
-        }
-        store.retainUpTo(today());
-        if (!snapshots.isEmpty()) log.info("Trends restored from {} daily snapshots", snapshots.size());
+        return List.copyOf(snapshots);
     }
 
     /** The stage's Kafka clients, for binding their metrics only ({@code metrics()} is thread-safe; nothing else is). */
@@ -127,20 +128,11 @@ public final class TrendStage implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new BusException("cannot publish trend snapshots: " + e.getMessage(), e);
         }
-        consumer.commitSync(nextOffsets(records));
+        consumer.commitSync(Offsets.after(records));
     }
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> part = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(part.get(part.size() - 1).offset() + 1));
-        }
-        return offsets;
     }
 
     @Override

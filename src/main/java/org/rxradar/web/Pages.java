@@ -1,5 +1,7 @@
 package org.rxradar.web;
 
+import org.rxradar.text.Html;
+
 import java.nio.charset.StandardCharsets;
 
 /** The small server-rendered pages of the subscription flow: one layout, escaped text. */
@@ -7,20 +9,7 @@ final class Pages {
     private Pages() {}
 
     static String escape(String text) {
-        if (text == null) return "";
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(text);
     }
 
     /** A whole page around {@code bodyHtml} (already escaped markup). */

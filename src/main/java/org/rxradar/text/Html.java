@@ -1,11 +1,14 @@
-package org.rxradar.feeds;
+package org.rxradar.text;
 
-/** Escaping for text placed in HTML or XML: item text comes from the outside world. */
-final class Html {
+/**
+ * Escaping for text placed in HTML, SVG or XML, shared by every page, feed and chart: item text
+ * comes from the outside world.
+ */
+public final class Html {
     private Html() {}
 
     /** Drops characters XML 1.0 cannot carry (control characters, lone surrogates), which would break a feed. */
-    static String xmlSafe(String text) {
+    public static String xmlSafe(String text) {
         if (text == null) return null;
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
@@ -19,7 +22,7 @@ final class Html {
         return out == null ? text : out.toString();
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) return "";
         text = xmlSafe(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
