@@ -1,6 +1,5 @@
 package org.rxradar.digest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -109,9 +108,5 @@ public final class SubscriptionLog implements AutoCloseable {
     public void close() {
         tail.close();
         producer.close(Duration.ofSeconds(5));
-    }
-
-    static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
