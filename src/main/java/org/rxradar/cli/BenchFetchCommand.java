@@ -125,11 +125,15 @@ public final class BenchFetchCommand implements Callable<Integer> {
     private void pass(java.io.PrintWriter out, String name, FetchStage stage) {
         System.gc();
         resetPeaks();
+        long cpuBefore = processCpuNanos();
         FetchReport r = stage.runOnce();
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         double seconds = r.elapsed().toNanos() / 1e9;
-        out.printf("%s: %d feeds, %d items published in %.2f s = %.0f feeds/s, %.0f items/s; %d failed; peak heap %d MB%n",
+        out.printf("%s: %d feeds, %d items published in %.2f s = %.0f feeds/s, %.0f items/s; %d failed; peak heap %d MB; "
+                        + "process CPU %.2f s (%.2f ms/feed, %.0f%% of %d cores)%n",
                 name, r.sources().size(), r.published(), seconds, r.sources().size() / seconds, r.published() / seconds,
-                r.failed(), peakHeapMb());
+                r.failed(), peakHeapMb(), cpuSeconds, 1000 * cpuSeconds / Math.max(1, r.sources().size()),
+                100 * cpuSeconds / seconds / CORES, CORES);
         out.flush();
     }
 
@@ -154,6 +158,15 @@ public final class BenchFetchCommand implements Callable<Integer> {
                     .append("<pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate></item>");
         }
         return s.append("</channel></rss>").toString();
+    }
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    // CPU used by this process (fetcher, the local HTTP server and, by default, the embedded broker):
+    // with the wall time it shows how much of the machine the run got on a shared host
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static void resetPeaks() {
