@@ -126,14 +126,16 @@ public final class BenchFetchCommand implements Callable<Integer> {
         System.gc();
         resetPeaks();
         long cpuBefore = processCpuNanos();
+        long jitBefore = jitMillis();
         FetchReport r = stage.runOnce();
         double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        double jitSeconds = (jitMillis() - jitBefore) / 1e3;
         double seconds = r.elapsed().toNanos() / 1e9;
         out.printf("%s: %d feeds, %d items published in %.2f s = %.0f feeds/s, %.0f items/s; %d failed; peak heap %d MB; "
-                        + "process CPU %.2f s (%.2f ms/feed, %.0f%% of %d cores)%n",
+                        + "process CPU %.2f s (%.2f ms/feed, %.0f%% of %d cores), of which JIT compiling %.2f s%n",
                 name, r.sources().size(), r.published(), seconds, r.sources().size() / seconds, r.published() / seconds,
                 r.failed(), peakHeapMb(), cpuSeconds, 1000 * cpuSeconds / Math.max(1, r.sources().size()),
-                100 * cpuSeconds / seconds / CORES, CORES);
+                100 * cpuSeconds / seconds / CORES, CORES, jitSeconds);
         out.flush();
     }
 
@@ -167,6 +169,12 @@ public final class BenchFetchCommand implements Callable<Integer> {
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+    }
+
+    // the first pass runs cold: part of its CPU goes to compiling the code it runs
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static void resetPeaks() {

@@ -4,8 +4,14 @@ import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
+import com.rometools.rome.io.SAXBuilder;
+import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.jdom2.Document;
 import org.jdom2.Element;
+import org.jdom2.input.JDOMParseException;
 import org.rxradar.model.Item;
 import org.rxradar.model.Kind;
 import org.slf4j.Logger;
@@ -28,15 +36,18 @@ import org.slf4j.LoggerFactory;
  */
 final class XmlFeedParser {
     private static final Logger log = LoggerFactory.getLogger(XmlFeedParser.class);
+    private static final java.util.regex.Pattern XML_REFERENCE =
+            java.util.regex.Pattern.compile("&(?:amp|lt|gt|quot|apos|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});");
+    private static final ThreadLocal<ReusableInput> INPUT = ThreadLocal.withInitial(ReusableInput::new);
 
     ParsedItems parse(byte[] body, String contentType, URI base, ItemFactory factory) throws FetchException {
         String text = DoctypeGuard.defuse(decode(body, contentType));
         SyndFeed feed;
         try {
-            feed = build(new StringReader(text));
+            feed = build(text);
         } catch (Exception | StackOverflowError first) {
             try {
-                feed = build(new StringReader(LenientXml.repair(text)));
+                feed = build(LenientXml.repair(text));
                 log.debug("{}: recovered malformed XML ({})", base, first.getMessage());
             } catch (Exception | StackOverflowError second) {
                 throw new FetchException("not a parseable RSS/Atom feed: " + firstLine(first.getMessage()), second);
@@ -46,13 +57,59 @@ final class XmlFeedParser {
         return new ParsedItems(items(feed, base, factory, jobFields), feed.getEntries().isEmpty() ? "the feed has no entries" : null);
     }
 
-    private static SyndFeed build(Reader reader) throws Exception {
-        SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(true);   // DOCTYPEs are common in old feeds; external ones are never loaded
-        input.setXmlHealerOn(true);     // maps HTML entities (&nbsp;) to character references
-        try (reader) {
-            return input.build(reader);
+    private static SyndFeed build(String xml) throws Exception {
+        try {
+            return INPUT.get().read(xml);
+        } catch (Exception | StackOverflowError e) {
+            INPUT.remove(); // a parser that failed midway is not trusted with the next document
+            throw e;
         }
+    }
+
+    /**
+     * ROME's input with its SAX parser set up once per thread rather than once per document, and
+     * the document's dates prepared ({@link FeedDates}) before ROME reads them. Same settings,
+     * same results, same error messages as {@code SyndFeedInput.build(Reader)}.
+     */
+    private static final class ReusableInput extends WireFeedInput {
+        private final SAXBuilder sax;
+
+        ReusableInput() {
+            super(false, Locale.US);
+            setAllowDoctypes(true);   // DOCTYPEs are common in old feeds; external ones are never loaded
+            setXmlHealerOn(true);     // maps HTML entities (&nbsp;) to character references
+            this.sax = createSAXBuilder(); // ROME's hardened set-up: no external entities, no external DTD
+        }
+
+        SyndFeed read(String xml) throws FeedException {
+            WireFeed wire;
+            Reader plain = new StringReader(xml);
+            try (Reader reader = needsHealing(xml) ? new XmlFixerReader(plain) : plain) {
+                Document document = sax.build(reader);
+                FeedDates.prepareForRome(document);
+                wire = build(document);
+            } catch (JDOMParseException ex) {
+                throw new ParsingFeedException("Invalid XML: " + ex.getMessage(), ex);
+            } catch (IllegalArgumentException ex) {
+                throw ex;
+            } catch (Exception ex) {
+                throw new ParsingFeedException("Invalid XML", ex);
+            }
+            return new SyndFeedImpl(wire, false);
+        }
+    }
+
+    /**
+     * False when ROME's healer would pass the text through unchanged: it starts with a tag that is
+     * not a comment, and every '&amp;' begins one of XML's own entities or a character reference.
+     * The healer reads one character at a time, so skipping it where it has nothing to do pays.
+     */
+    static boolean needsHealing(String xml) {
+        if (xml.isEmpty() || xml.charAt(0) != '<' || xml.startsWith("<!--")) return true;
+        for (int amp = xml.indexOf('&'); amp >= 0; amp = xml.indexOf('&', amp + 1)) {
+            if (!XML_REFERENCE.matcher(xml).region(amp, Math.min(xml.length(), amp + 12)).lookingAt()) return true;
+        }
+        return false;
     }
 
     private static String decode(byte[] body, String contentType) {
