@@ -45,7 +45,7 @@ public final class TextCleaner {
             char c = html.charAt(i);
             if (c == '&' || c == '\u200b' || c == '\u00ad' || c == 0) return null; // entities, characters jsoup drops or replaces
             if (c != '<') {
-                out.append(c);
+                out.append(c == '\r' || c == '\f' ? ' ' : c); // whitespace to jsoup, a dropped control character to normalise
                 continue;
             }
             int end = tagEnd(html, i);

@@ -23,7 +23,7 @@ class TextCleanerTest {
             "  lots \n\t of   <em>white</em>space  ", "<h2>Title</h2>Body <strong>bold</strong>.", "<span><p>block in inline</p></span>x",
             "<b>a</i>b<p>c", "</b>stray", "<b/>x<p>y", "<p/>a<p>b", "a < b > c", "<!-- c -->x", "<table><tr><td>a</td></tr></table>b",
             "x &amp; y", "a\u00a0b", "a\u200bb", "soft\u00adhyphen", "<img src=x alt=y>text", "<pre>  keep  </pre>", "<a:b>ns</a:b>",
-            "<p>unclosed", "<", "<>", "</>", "<p", "a\rb\u000bc\u0007d", "<li>x</li>\n<li>y</li>", "<blockquote>q</blockquote>z");
+            "<p>unclosed", "<", "<>", "</>", "<p", "a\rb\u000bc\u0007d", "<p>a\rb\fc\u000bd</p>", "<li>x</li>\n<li>y</li>", "<blockquote>q</blockquote>z");
 
     @Test
     void shortcutMatchesJsoupOnHandPickedFragments() {
