@@ -104,7 +104,7 @@ public final class SourceFetcher {
         java.util.Map<String, String> fingerprints = Deduplicator.fingerprints(found, parsed.fingerprints());
         Deduplicator.Decision d = dedup.decide(found, fingerprints, state, now);
         for (Item item : d.toPublish()) sink.publish(item);
-        if (!d.toPublish().isEmpty()) sink.flush(); // stored before remembered as seen
+        if (!d.toPublish().isEmpty()) sink.flushOwn(); // stored before remembered as seen
         dedup.remember(found, fingerprints, state, now);
         state.etag = response.validators().etag();
         state.lastModified = response.validators().lastModified();

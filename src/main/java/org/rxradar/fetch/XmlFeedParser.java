@@ -10,6 +10,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
+import com.rometools.rome.io.WireFeedParser;
 import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.ByteArrayInputStream;
@@ -73,6 +74,7 @@ final class XmlFeedParser {
      */
     private static final class ReusableInput extends WireFeedInput {
         private final SAXBuilder sax;
+        private final RomeParsers parsers = new RomeParsers();
 
         ReusableInput() {
             super(false, Locale.US);
@@ -87,7 +89,10 @@ final class XmlFeedParser {
             try (Reader reader = needsHealing(xml) ? new XmlFixerReader(plain) : plain) {
                 Document document = sax.build(reader);
                 FeedDates.prepareForRome(document);
-                wire = build(document);
+                // as WireFeedInput.build(Document), with the RSS 2.0 and Atom 1.0 parsers' faster twins
+                WireFeedParser parser = parsers.parserFor(document);
+                if (parser == null) throw new IllegalArgumentException("Invalid document");
+                wire = parser.parse(document, false, Locale.US);
             } catch (JDOMParseException ex) {
                 throw new ParsingFeedException("Invalid XML: " + ex.getMessage(), ex);
             } catch (IllegalArgumentException ex) {
