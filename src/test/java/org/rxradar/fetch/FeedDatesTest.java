@@ -59,6 +59,40 @@ class FeedDatesTest {
         assertThat(channel.getChildren("item").get(1).getChildText("pubDate")).isEqualTo("2026-11-23T10:00:00");
     }
 
+    @Test
+    void feedParserGivesTheDatesPlainRomeGivesForRssAndAtom() throws Exception {
+        StringBuilder rss = new StringBuilder("<rss version=\"2.0\"><channel><title>t</title><link>http://example.org/</link>");
+        StringBuilder atom = new StringBuilder("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><id>urn:t</id>");
+        List<String> texts = new java.util.ArrayList<>(COMMON);
+        texts.addAll(LEFT_ALONE);
+        for (int i = 0; i < texts.size(); i++) {
+            rss.append("<item><title>r").append(i).append("</title><link>http://example.org/r").append(i)
+                    .append("</link><pubDate>").append(texts.get(i)).append("</pubDate></item>");
+            atom.append("<entry><title>a").append(i).append("</title><id>urn:a").append(i).append("</id>")
+                    .append("<link href=\"http://example.org/a").append(i).append("\"/>")
+                    .append("<updated>").append(texts.get(i)).append("</updated>")
+                    .append(i % 2 == 0 ? "<published>" + texts.get(i) + "</published>" : "").append("</entry>");
+        }
+        // two pubDates: ROME reads the first; the shortcut stays out of the way
+        rss.append("<item><title>twice</title><link>http://example.org/twice</link>"
+                + "<pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate><pubDate>Tue, 24 Nov 2026 10:00:00 GMT</pubDate></item>");
+        for (String feed : List.of(rss.append("</channel></rss>").toString(), atom.append("</feed>").toString())) {
+            var input = new com.rometools.rome.io.SyndFeedInput();
+            input.setAllowDoctypes(true);
+            var entries = input.build(new StringReader(feed)).getEntries();
+            Instant fetched = Instant.parse("2030-01-01T00:00:00Z");
+            var items = new FeedParser().parse(feed.getBytes(java.nio.charset.StandardCharsets.UTF_8), null,
+                    java.net.URI.create("http://example.org/feed"), "dates", org.rxradar.model.Kind.NEWS, fetched).items();
+            assertThat(items).hasSize(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                var e = entries.get(i);
+                java.util.Date romeDate = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
+                Instant expected = Dates.plausible(romeDate == null ? null : romeDate.toInstant(), fetched);
+                assertThat(items.get(i).published()).as(e.getTitle()).isEqualTo(expected == null ? fetched : expected);
+            }
+        }
+    }
+
     private static void assertRomeReads(String rewritten, String expected) {
         assertThat(rewritten).endsWith("Z").contains(".");
         assertThat(DateParser.parseDate(rewritten, Locale.US).toInstant()).isEqualTo(Instant.parse(expected));
