@@ -138,10 +138,13 @@ public final class BenchFetchCommand implements Callable<Integer> {
         double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         double jitSeconds = (jitMillis() - jitBefore) / 1e3;
         double seconds = r.elapsed().toNanos() / 1e9;
-        out.printf("%s: %d feeds, %d items published in %.2f s = %.0f feeds/s, %.0f items/s; %d failed; peak heap %d MB; "
-                        + "process CPU %.2f s (%.2f ms/feed, %.0f%% of %d cores), of which JIT compiling %.2f s%n",
+        long peak = peakHeapMb();
+        System.gc(); // what stays: G1's peak above counts garbage it had not yet needed to collect
+        long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+        out.printf("%s: %d feeds, %d items published in %.2f s = %.0f feeds/s, %.0f items/s; %d failed; peak heap %d MB "
+                        + "(%d MB after GC); process CPU %.2f s (%.2f ms/feed, %.0f%% of %d cores), of which JIT compiling %.2f s%n",
                 name, r.sources().size(), r.published(), seconds, r.sources().size() / seconds, r.published() / seconds,
-                r.failed(), peakHeapMb(), cpuSeconds, 1000 * cpuSeconds / Math.max(1, r.sources().size()),
+                r.failed(), peak, live, cpuSeconds, 1000 * cpuSeconds / Math.max(1, r.sources().size()),
                 100 * cpuSeconds / seconds / CORES, CORES, jitSeconds);
         out.flush();
     }
