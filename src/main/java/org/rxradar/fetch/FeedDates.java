@@ -73,6 +73,8 @@ final class FeedDates {
         if (text == null) return null;
         String t = text.trim();
         if (t.length() < 16 || t.length() > 40) return null;
+        Instant rewritten = readRewritten(t);
+        if (rewritten != null) return rewritten;
         try {
             if (Character.isDigit(t.charAt(0)) && t.charAt(4) == '-') {
                 if (!W3C.matcher(t).matches()) return null;
@@ -89,6 +91,37 @@ final class FeedDates {
         } catch (RuntimeException outOfRange) {
             return null; // 31 Nov, 25:00…: ROME's lenient reading decides, as before
         }
+    }
+
+    // The form prepareForRome writes (2026-11-23T10:00:00.000Z), read back without a regex or a formatter.
+    private static Instant readRewritten(String t) {
+        if (t.length() != 24 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(19) != '.' || t.charAt(23) != 'Z') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        int milli = digits(t, 20, 23);
+        if ((year | month | day | hour | minute | second | milli) < 0 || !plausibleYear(year)) return null;
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, milli * 1_000_000).toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException outOfRange) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static ZoneOffset offset(String zone) {

@@ -19,12 +19,12 @@ class FeedDatesTest {
             "Thu, 03 Dec 2026 00:00:00 PST", "Fri, 04 Dec 2026 12:00:00 UT", "Sat, 05 Dec 2026 12:00:00 Z",
             "Sat, 05 Dec 2026 12:00:00 UTC", "Sun, 31 Jan 2021 01:02:03 CDT",
             "2026-11-23T10:00:00Z", "2026-11-23T10:00:00.123Z", "2026-11-23T10:00Z", "2026-11-23T10:00:00+01:00",
-            "2026-11-23T10:00:00.250-05:00", "  2026-11-23T10:00:00Z\n");
+            "2026-11-23T10:00:00.250-05:00", "  2026-11-23T10:00:00Z\n", "2026-11-23T10:00:00.000Z", "2024-02-29T23:59:59.999Z");
     // left to ROME: no zone, two-digit year, fractions other than milliseconds, impossible dates, odd case
     private static final List<String> LEFT_ALONE = List.of(
             "2026-11-23T10:00:00", "Mon, 23 Nov 26 10:00:00 GMT", "2026-11-23T10:00:00.5Z", "2026-11-23T10:00:00.123456Z",
             "Mon, 31 Nov 2026 10:00:00 GMT", "Mon, 23 Nov 2026 25:00:00 GMT", "mon, 23 nov 2026 10:00:00 gmt",
-            "2026-11-23", "yesterday", "", "Mon, 23 Nov 1850 10:00:00 GMT");
+            "2026-11-23", "yesterday", "", "Mon, 23 Nov 1850 10:00:00 GMT", "2026-02-30T10:00:00.000Z", "2026-1x-23T10:00:00.000Z");
 
     @Test
     void commonShapesGiveTheInstantRomeGives() {
