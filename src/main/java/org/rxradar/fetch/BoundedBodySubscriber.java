@@ -13,8 +13,9 @@ import java.util.concurrent.Flow;
  * caller can enforce an idle (read) timeout. Past the limit it cancels the download and fails.
  */
 final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
+    private static final int MAX_PRESIZE = 1024 * 1024;
     private final long maxBytes;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream buffer;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private volatile Flow.Subscription subscription;
     private volatile long lastActivityNanos = System.nanoTime();
@@ -23,8 +24,15 @@ final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
 
     /** @param truncate past the limit, keep what arrived and stop (error bodies) instead of failing */
     BoundedBodySubscriber(long maxBytes, boolean truncate) {
+        this(maxBytes, truncate, -1);
+    }
+
+    /** @param declaredLength the Content-Length, or -1: sizes the buffer once instead of growing it */
+    BoundedBodySubscriber(long maxBytes, boolean truncate, long declaredLength) {
         this.maxBytes = maxBytes;
         this.truncate = truncate;
+        long size = Math.min(Math.min(declaredLength, maxBytes), MAX_PRESIZE); // a server's claim never sizes memory unbounded
+        this.buffer = new ByteArrayOutputStream(size > 0 ? (int) size : 8192);
     }
 
     long lastActivityNanos() {
@@ -34,6 +42,12 @@ final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
     void cancel() {
         Flow.Subscription s = subscription;
         if (s != null) s.cancel();
+    }
+
+    /** Stops the download and fails the body with {@code reason} (a timeout noticed by a watchdog). */
+    void abort(String reason) {
+        cancel();
+        result.completeExceptionally(new AbortedException(reason));
     }
 
     @Override
@@ -58,9 +72,14 @@ final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
                 else result.completeExceptionally(new BodyTooLargeException(maxBytes));
                 return;
             }
-            byte[] chunk = new byte[b.remaining()];
-            b.get(chunk);
-            buffer.write(chunk, 0, chunk.length);
+            if (b.hasArray()) {
+                buffer.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+                b.position(b.limit());
+            } else {
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                buffer.write(chunk, 0, chunk.length);
+            }
         }
     }
 
@@ -72,6 +91,12 @@ final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
     @Override
     public void onComplete() {
         result.complete(buffer.toByteArray());
+    }
+
+    static final class AbortedException extends RuntimeException {
+        AbortedException(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     static final class BodyTooLargeException extends RuntimeException {

@@ -31,7 +31,7 @@ final class Deduplicator {
         int updated = 0;
         for (Item item : found) {
             if (!inThisDocument.add(item.id())) continue;
-            String hash = fingerprints.getOrDefault(item.id(), hash(item));
+            String hash = fingerprint(item, fingerprints);
             SourceState.Seen before = state.seen.get(item.id());
             if (before == null) {
                 out.add(item);
@@ -63,9 +63,25 @@ final class Deduplicator {
         Set<String> done = new HashSet<>();
         for (Item item : found) {
             if (done.add(item.id())) {
-                state.seen.put(item.id(), new SourceState.Seen(fingerprints.getOrDefault(item.id(), hash(item)), now.plus(REMEMBER)));
+                state.seen.put(item.id(), new SourceState.Seen(fingerprint(item, fingerprints), now.plus(REMEMBER)));
             }
         }
+    }
+
+    /**
+     * The content hash of each item, keyed by id: the parser's fingerprint where it gave one, else
+     * {@link #hash}. Computed once per poll and handed to both {@link #decide} and {@link #remember}.
+     */
+    static java.util.Map<String, String> fingerprints(List<Item> items, java.util.Map<String, String> given) {
+        java.util.Map<String, String> out = new java.util.HashMap<>(given);
+        for (Item i : items) out.computeIfAbsent(i.id(), id -> hash(i));
+        return out;
+    }
+
+    // not getOrDefault: that would compute the (SHA-256) hash even when a fingerprint is given
+    private static String fingerprint(Item item, java.util.Map<String, String> fingerprints) {
+        String given = fingerprints.get(item.id());
+        return given != null ? given : hash(item);
     }
 
     static String hash(Item i) {

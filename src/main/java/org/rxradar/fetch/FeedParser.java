@@ -14,6 +14,7 @@ import org.rxradar.model.Kind;
  * an HTML page where a feed was expected is a clear error that names the feeds the page offers.
  */
 public final class FeedParser {
+    private static final java.util.regex.Pattern XML_DECLARATION = java.util.regex.Pattern.compile("^<\\?xml[^>]*>\\s*");
     private final XmlFeedParser xml = new XmlFeedParser();
     private final JsonFeedParser json = new JsonFeedParser();
 
@@ -58,7 +59,7 @@ public final class FeedParser {
     }
 
     static boolean looksLikeHtml(String head) {
-        String h = head.replaceFirst("^<\\?xml[^>]*>\\s*", "");
+        String h = XML_DECLARATION.matcher(head).replaceFirst("");
         return h.startsWith("<!doctype html") || h.startsWith("<html") || h.startsWith("<head") || h.startsWith("<body")
                 || h.startsWith("<!--") && h.contains("<html");
     }

@@ -13,10 +13,9 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.rxradar.config.RxRadarConfig;
 
@@ -27,6 +26,8 @@ import org.rxradar.config.RxRadarConfig;
  */
 public final class HttpFetcher {
     private static final Duration POLL = Duration.ofMillis(50);
+    // one daemon thread for every client: it only checks clocks and cancels stalled downloads
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final HttpClient client;
     private final String userAgent;
@@ -121,53 +122,54 @@ public final class HttpFetcher {
             // error bodies are never read, so a little of them is kept and the rest dropped
             boolean success = info.statusCode() >= 200 && info.statusCode() < 300;
             long limit = success ? maxBodyBytes : 16 * 1024;
-            if (success && tooLong(info.headers(), limit)) limit = 0; // fail on the first byte, no download
-            BoundedBodySubscriber s = new BoundedBodySubscriber(limit, !success);
+            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (success && declared > limit) limit = 0; // fail on the first byte, no download
+            BoundedBodySubscriber s = new BoundedBodySubscriber(limit, !success, declared);
             body.set(s);
             return s;
         };
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), handler);
+        // The blocking send() rather than sendAsync(): sendAsync hands its result to the common
+        // pool, which on a machine with two cores or fewer starts a new thread for every request.
+        // The watchdog enforces what the request timeout does not cover: the total time and the
+        // idle time between body bytes.
+        ScheduledFuture<?> watch = WATCHDOG.scheduleWithFixedDelay(() -> watch(body.get(), deadline),
+                POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return await(future, body, deadline);
-        } catch (FetchException e) {
-            future.cancel(true);
+            return client.send(request.build(), handler);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             BoundedBodySubscriber s = body.get();
             if (s != null) s.cancel();
-            throw e;
+            throw new FetchException("interrupted");
+        } catch (IOException | RuntimeException e) {
+            BoundedBodySubscriber s = body.get();
+            if (s != null) s.cancel();
+            throw translate(e);
+        } finally {
+            watch.cancel(false);
         }
     }
 
-    // Waits in small steps so both the total deadline and the idle time between body bytes are enforced.
-    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> future,
-                                       AtomicReference<BoundedBodySubscriber> body, long deadline) throws FetchException {
-        while (true) {
-            try {
-                return future.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillRunning) {
-                long now = System.nanoTime();
-                if (now > deadline) {
-                    throw new FetchException("total time of " + totalTimeout.toMillis() + " ms exceeded (fetch.total-timeout)");
-                }
-                BoundedBodySubscriber s = body.get();
-                if (s != null && now - s.lastActivityNanos() > readTimeout.toNanos()) {
-                    throw new FetchException("no data for " + readTimeout.toMillis() + " ms (fetch.read-timeout)");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FetchException("interrupted");
-            } catch (ExecutionException e) {
-                throw translate(e.getCause());
-            }
+    // Runs on the watchdog: ends a download that exceeds the total time or stalls between bytes.
+    private void watch(BoundedBodySubscriber s, long deadline) {
+        if (s == null) return; // no headers yet: the request timeout covers this phase
+        long now = System.nanoTime();
+        if (now > deadline) {
+            s.abort("total time of " + totalTimeout.toMillis() + " ms exceeded (fetch.total-timeout)");
+        } else if (now - s.lastActivityNanos() > readTimeout.toNanos()) {
+            s.abort("no data for " + readTimeout.toMillis() + " ms (fetch.read-timeout)");
         }
     }
 
     private static FetchException translate(Throwable cause) {
         Throwable c = cause;
         while (c != null && !(c instanceof BoundedBodySubscriber.BodyTooLargeException)
+                && !(c instanceof BoundedBodySubscriber.AbortedException)
                 && !(c instanceof HttpTimeoutException) && c.getCause() != null && c.getCause() != c) {
             c = c.getCause();
         }
         if (c instanceof BoundedBodySubscriber.BodyTooLargeException) return new FetchException(c.getMessage(), c);
+        if (c instanceof BoundedBodySubscriber.AbortedException) return new FetchException(c.getMessage(), c);
         if (c instanceof HttpConnectTimeoutException) return new FetchException("connect timed out (fetch.connect-timeout)", c);
         if (c instanceof HttpTimeoutException) return new FetchException("no response headers in time (fetch.read-timeout)", c);
         if (cause instanceof java.net.ConnectException) return new FetchException("connection refused or unreachable", cause);
@@ -177,10 +179,6 @@ public final class HttpFetcher {
 
     private static String describe(Throwable t) {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    private boolean tooLong(HttpHeaders headers, long limit) {
-        return headers.firstValueAsLong("Content-Length").orElse(-1) > limit;
     }
 
     private static boolean isRedirect(int status) {
@@ -193,6 +191,16 @@ public final class HttpFetcher {
             throw new FetchException("only http and https URLs can be fetched, not '" + url + "'");
         }
         if (url.getHost() == null) throw new FetchException("URL has no host: " + url);
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "rxradar-http-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        w.setRemoveOnCancelPolicy(true); // most fetches end long before their first check
+        return w;
     }
 
     private static Duration min(Duration a, Duration b) {

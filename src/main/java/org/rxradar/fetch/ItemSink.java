@@ -13,4 +13,13 @@ public interface ItemSink {
      * saved only after this, so a crash never marks as seen an item that was not stored.
      */
     default void flush() {}
+
+    /**
+     * Returns once every item the calling thread handed over is stored, or throws. A source is
+     * polled start to end by one thread, so this confirms that source's items without waiting for
+     * those other sources are publishing at the same time. By default the same as {@link #flush()}.
+     */
+    default void flushOwn() {
+        flush();
+    }
 }

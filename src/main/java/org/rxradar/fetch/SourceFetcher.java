@@ -101,10 +101,11 @@ public final class SourceFetcher {
         ParsedItems parsed = parser.parse(source.type(), response, source.id(), Kind.parse(source.kind()),
                 source.selectors(), now, item -> Deduplicator.unchanged(item, state), this::fetchPage);
         List<Item> found = Deduplicator.distinct(parsed.items());
-        Deduplicator.Decision d = dedup.decide(found, parsed.fingerprints(), state, now);
+        java.util.Map<String, String> fingerprints = Deduplicator.fingerprints(found, parsed.fingerprints());
+        Deduplicator.Decision d = dedup.decide(found, fingerprints, state, now);
         for (Item item : d.toPublish()) sink.publish(item);
-        if (!d.toPublish().isEmpty()) sink.flush(); // stored before remembered as seen
-        dedup.remember(found, parsed.fingerprints(), state, now);
+        if (!d.toPublish().isEmpty()) sink.flushOwn(); // stored before remembered as seen
+        dedup.remember(found, fingerprints, state, now);
         state.etag = response.validators().etag();
         state.lastModified = response.validators().lastModified();
         Metrics.counter("rxradar.fetch.items.fetched", "source", source.id()).increment(found.size());

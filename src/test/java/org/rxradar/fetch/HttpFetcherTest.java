@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -150,6 +152,38 @@ class HttpFetcherTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> fetcher.fetch(server.url("/silent"), Validators.NONE)).isInstanceOf(FetchException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void serverThatStallsMidBodyIsCutOffByTheReadTimeout() throws Exception {
+        // headers and a first chunk arrive, then nothing: the idle time between body bytes counts
+        server.on("/stall", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            out.write("<rss>".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        });
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> fetcher.fetch(server.url("/stall"), Validators.NONE)).hasMessageContaining("no data for");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void fetchesDoNotStartAThreadEach() throws Exception {
+        server.serve("/feed", "application/rss+xml", "<rss version=\"2.0\"><channel/></rss>");
+        fetcher.fetch(server.url("/feed"), Validators.NONE); // the client's own threads start here
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 40; i++) {
+            assertThat(fetcher.fetch(server.url("/feed"), Validators.NONE).outcome()).isEqualTo(FetchResponse.Outcome.OK);
+        }
+        // the test server may start a few; one per request would be 40 or more
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(20);
     }
 
     @Test
