@@ -171,7 +171,8 @@ final class XmlFeedParser {
             Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
             Item item = factory.create(link, e.getUri(), title(e), summary(e),
                     date == null ? null : date.toInstant(),
-                    firstOf(foreign(e, "company", "employer", "hiringorganization", "companyname"), extra == null ? null : extra.employer()),
+                    firstOf(firstOf(foreign(e, "company", "employer", "hiringorganization", "companyname"), extra == null ? null : extra.employer()),
+                            factory.kind() == Kind.JOB ? authorName(e) : null),
                     firstOf(foreign(e, "location", "joblocation", "city"), extra == null ? null : extra.location()), null);
             if (item != null) out.add(item);
         }
@@ -207,6 +208,17 @@ final class XmlFeedParser {
             }
         }
         return null;
+    }
+
+    /**
+     * A job board's entry author is the hiring organisation (Atom {@code <author><name>}, RSS
+     * {@code dc:creator}); the last resort for a job lead's employer. An e-mail address is a
+     * person, not an employer, and is ignored.
+     */
+    private static String authorName(SyndEntry e) {
+        String name = e.getAuthors() != null && !e.getAuthors().isEmpty() ? e.getAuthors().get(0).getName() : e.getAuthor();
+        if (name == null || name.isBlank() || name.contains("@")) return null;
+        return name;
     }
 
     private static String firstOf(String a, String b) {

@@ -220,6 +220,21 @@ class FeedParserTest {
     }
 
     @Test
+    void jobFeedEntryAuthorIsTheEmployerWhenNothingElseNamesOne() throws Exception {
+        String atom = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>J</title><id>urn:j</id>"
+                + "<updated>2026-11-23T10:00:00Z</updated>"
+                + "<entry><title>IV Tech</title><id>urn:1</id><link href=\"http://e.org/1\"/><updated>2026-11-23T10:00:00Z</updated>"
+                + "<author><name>Lakeside Health</name></author></entry>"
+                + "<entry><title>Tech</title><id>urn:2</id><link href=\"http://e.org/2\"/><updated>2026-11-23T10:00:00Z</updated>"
+                + "<author><name>jobs@e.org</name></author></entry></feed>";
+        List<Item> jobs = parser.parse(atom.getBytes(StandardCharsets.UTF_8), "application/atom+xml", BASE, "jobs", Kind.JOB, NOW).items();
+        assertThat(jobs.get(0).employer()).isEqualTo("Lakeside Health");
+        assertThat(jobs.get(1).employer()).isNull();
+        List<Item> news = parser.parse(atom.getBytes(StandardCharsets.UTF_8), "application/atom+xml", BASE, "n", Kind.NEWS, NOW).items();
+        assertThat(news.get(0).employer()).isNull();
+    }
+
+    @Test
     void jobFeedPlainElementsFillEmployerAndLocation() throws Exception {
         String job = "<rss version=\"2.0\"><channel><title>J</title><item><title>Tech</title><link>http://e.org/1</link>"
                 + "<company>Acme</company><location>Reno, NV</location></item><item><title>Tech 2</title><link>http://e.org/2</link></item></channel></rss>";
