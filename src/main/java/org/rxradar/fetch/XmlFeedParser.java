@@ -185,14 +185,17 @@ final class XmlFeedParser {
         return dc instanceof DCModule m ? m.getTitle() : null;
     }
 
+    /**
+     * The fuller of the entry's description (Atom summary) and content: job boards often put a
+     * one-line summary beside the whole posting, and pay, certifications and shift are in the latter.
+     */
     private static String summary(SyndEntry e) {
-        if (e.getDescription() != null && e.getDescription().getValue() != null && !e.getDescription().getValue().isBlank()) {
-            return e.getDescription().getValue();
-        }
+        String best = e.getDescription() == null ? null : e.getDescription().getValue();
         for (SyndContent c : e.getContents()) {
-            if (c.getValue() != null && !c.getValue().isBlank()) return c.getValue();
+            String v = c.getValue();
+            if (v != null && !v.isBlank() && (best == null || best.isBlank() || v.length() > best.length())) best = v;
         }
-        return null;
+        return best == null || best.isBlank() ? null : best;
     }
 
     // Job feeds carry the employer and place in extension elements (job:company, location…).

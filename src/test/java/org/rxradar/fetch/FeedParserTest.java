@@ -220,6 +220,18 @@ class FeedParserTest {
     }
 
     @Test
+    void theFullerOfSummaryAndContentBecomesTheSummary() throws Exception {
+        String atom = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>J</title><id>urn:j</id>"
+                + "<updated>2026-11-23T10:00:00Z</updated>"
+                + "<entry><title>IV Tech</title><id>urn:1</id><link href=\"http://e.org/1\"/><updated>2026-11-23T10:00:00Z</updated>"
+                + "<summary>Temple, TX - nights</summary>"
+                + "<content type=\"html\">&lt;p&gt;Temple, TX - nights.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;PTCB certification (CPhT) required&lt;/li&gt;&lt;/ul&gt;</content>"
+                + "</entry></feed>";
+        Item item = parser.parse(atom.getBytes(StandardCharsets.UTF_8), "application/atom+xml", BASE, "jobs", Kind.JOB, NOW).items().get(0);
+        assertThat(item.summary()).contains("CPhT) required").doesNotContain("<li>");
+    }
+
+    @Test
     void jobFeedEntryAuthorIsTheEmployerWhenNothingElseNamesOne() throws Exception {
         String atom = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>J</title><id>urn:j</id>"
                 + "<updated>2026-11-23T10:00:00Z</updated>"
