@@ -1,5 +1,9 @@
 package org.rxradar.cli;
 
+import org.rxradar.bus.Bus;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.trend.TrendStage;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +21,16 @@ import org.rxradar.trend.TrendStore;
 import org.rxradar.trend.TrendTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rxradar trends [--days 28] [--until DAY] [FILE]}: reads tagged items as JSON lines (the
- * {@code rxradar.items.tagged} record form) from FILE or standard input and prints the trends as a
- * table. A line that is not a tagged item is reported on standard error and skipped.
+ * {@code rxradar trends [--days 28] [--until DAY] [FILE|-]}: prints the trends as a table. Without
+ * FILE, from the daily snapshots the running pipeline keeps in {@code rxradar.trends} (what
+ * {@code /trends} serves); with FILE (or {@code -} for standard input), from tagged items as JSON
+ * lines, a line that is not a tagged item reported on standard error and skipped.
  */
 @Command(name = "trends", mixinStandardHelpOptions = true,
         description = "Print trends of tagged items as a table: job leads per setting, pay, certifications, news topics, rising terms.")
@@ -37,8 +43,12 @@ public final class TrendsCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DAY", description = "Last day covered (UTC, YYYY-MM-DD); default: the newest day in the input.")
     LocalDate until;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Tagged items as JSON lines; standard input when absent or '-'.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "Tagged items as JSON lines ('-': standard input). Without FILE: the pipeline's trend snapshots in Kafka.")
     Path file;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;
@@ -54,6 +64,7 @@ public final class TrendsCommand implements Callable<Integer> {
             err.println("trends: --days must be between 1 and 366, got " + days);
             return 2;
         }
+        if (file == null) return fromKafka(out);
         TrendStore store = new TrendStore();
         int counted = 0, bad = 0, lineNo = 0;
         try (BufferedReader in = open()) {
@@ -78,6 +89,19 @@ public final class TrendsCommand implements Callable<Integer> {
         out.print(TrendTable.render(report));
         out.flush();
         err.flush();
+        return 0;
+    }
+
+    /** The live trends: the snapshots in {@code rxradar.trends}, as the pipeline restores them at start. */
+    private int fromKafka(PrintWriter out) {
+        RxRadarConfig cfg = config.load();
+        TrendStore store = new TrendStore();
+        try (Bus bus = Bus.open(cfg.kafka())) {
+            store.restore(TrendStage.readSnapshots(bus.clients()));
+        }
+        LocalDate last = until != null ? until : LocalDate.now(java.time.ZoneOffset.UTC);
+        out.print(TrendTable.render(store.report(last, days)));
+        out.flush();
         return 0;
     }
 
