@@ -2,6 +2,7 @@ package org.rxradar.tag;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,8 @@ public final class TagStage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TagStage.class);
     public static final String STAGE = "tagger";
     private static final List<String> INPUTS = List.of(Topics.NEWS_RAW, Topics.LEADS_RAW);
+    /** Below this many records a batch is tagged on the polling thread: splitting costs more than it saves. */
+    private static final int PARALLEL_MIN_BATCH = 64;
 
     private final Function<Item, TaggedItem> tagger;
     private final KafkaClients clients;
@@ -109,22 +112,22 @@ public final class TagStage implements AutoCloseable {
     private void processBatch(Duration pollTimeout) {
         ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
         if (records.isEmpty()) return;
-        long taggedBefore = tagged;
-        long deadBefore = deadLettered;
+        List<ProducerRecord<String, byte[]>> out = tagAll(records);
+        long dead = out.stream().filter(r -> r.topic().equals(Topics.DEADLETTER)).count();
         try {
             producer.beginTransaction();
-            for (ConsumerRecord<String, byte[]> record : records) producer.send(process(record));
+            for (ProducerRecord<String, byte[]> record : out) producer.send(record);
             producer.sendOffsetsToTransaction(Offsets.after(records), consumer.groupMetadata());
             producer.commitTransaction();
-            count(tagged - taggedBefore, deadLettered - deadBefore);
+            tagged += out.size() - dead;
+            deadLettered += dead;
+            count(out.size() - dead, dead);
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             // another instance took over this transactional id: this one must stop
             running.set(false);
             throw new IllegalStateException("tagger fenced by another instance with the same id; stopping", e);
         } catch (KafkaException e) {
             log.warn("Tagging batch of {} records aborted, retrying from the last commit: {}", records.count(), e.toString());
-            tagged = taggedBefore;
-            deadLettered = deadBefore;
             abortOrReplaceProducer();
             rewind();
         }
@@ -147,16 +150,26 @@ public final class TagStage implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Tags a polled batch. Parsing and tagging are pure and the tagger is thread-safe, so a large
+     * batch is spread over every core; the results keep the polled order, so each partition's
+     * records are produced in their order.
+     */
+    private List<ProducerRecord<String, byte[]>> tagAll(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> in = new ArrayList<>(records.count());
+        records.forEach(in::add);
+        return in.size() < PARALLEL_MIN_BATCH ? in.stream().map(this::process).toList()
+                : in.parallelStream().map(this::process).toList();
+    }
+
     private ProducerRecord<String, byte[]> process(ConsumerRecord<String, byte[]> record) {
         try {
             if (record.value() == null) throw new IllegalArgumentException("empty record value");
             Item item = Json.read(record.value(), Item.class);
             TaggedItem result = tagger.apply(item);
-            tagged++;
             return new ProducerRecord<>(Topics.ITEMS_TAGGED, result.id(), Json.bytes(result));
         } catch (Exception e) {
             // a poison record: keep its bytes in the dead-letter topic and go on with the batch
-            deadLettered++;
             log.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
             return DeadLetters.of(record, STAGE, e);
         }
