@@ -39,6 +39,8 @@ public final class TopicTail implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final Thread thread;
+    private List<TopicPartition> partitions;
+    private Admin admin; // for end offsets; created on first use, one for the tail's life
     private volatile boolean running = true;
     private volatile Throwable failure;
 
@@ -62,6 +64,7 @@ public final class TopicTail implements AutoCloseable {
     private void assignAndSeek() {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
         List<TopicPartition> parts = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        this.partitions = parts;
         consumer.assign(parts);
         if (lookback == null) {
             consumer.seekToBeginning(parts);
@@ -130,12 +133,11 @@ public final class TopicTail implements AutoCloseable {
     }
 
     /** Committed end offsets: a transaction still open is not waited for. */
-    private Map<TopicPartition, Long> endOffsets() {
-        try (Admin admin = Admin.create(clients.common())) {
-            Map<TopicPartition, OffsetSpec> query = new HashMap<>();
-            for (PartitionInfo p : admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().stream().map(i -> new PartitionInfo(topic, i.partition(), null, null, null)).toList())
-                query.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+    private synchronized Map<TopicPartition, Long> endOffsets() {
+        if (admin == null) admin = Admin.create(clients.common());
+        Map<TopicPartition, OffsetSpec> query = new HashMap<>();
+        for (TopicPartition tp : partitions) query.put(tp, OffsetSpec.latest());
+        try {
             Map<TopicPartition, Long> out = new HashMap<>();
             admin.listOffsets(query, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
                     .forEach((tp, info) -> out.put(tp, info.offset()));
@@ -151,6 +153,10 @@ public final class TopicTail implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        synchronized (this) {
+            if (admin != null) admin.close(Duration.ofSeconds(2));
+            admin = null;
+        }
         consumer.wakeup();
         try {
             if (thread.isAlive()) thread.join(5000);
