@@ -199,12 +199,6 @@ public final class Pipeline implements AutoCloseable {
         stopped.await();
     }
 
-    /** Sends every subscriber's digest for today now (the demo's first digest). */
-    public int sendDigestsNow() {
-        taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
-        return deliver.runAllNow();
-    }
-
     public int httpPort() {
         return http.port();
     }

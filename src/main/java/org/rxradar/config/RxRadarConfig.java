@@ -42,14 +42,6 @@ public record RxRadarConfig(
         return new RxRadarConfig(kafka, h, fetch, sources, tagger, subscribers, mail, digest);
     }
 
-    public RxRadarConfig withSources(List<Source> s) {
-        return new RxRadarConfig(kafka, http, fetch, s, tagger, subscribers, mail, digest);
-    }
-
-    public RxRadarConfig withSubscribers(List<Subscriber> s) {
-        return new RxRadarConfig(kafka, http, fetch, sources, tagger, s, mail, digest);
-    }
-
     public RxRadarConfig withMail(Mail m) {
         return new RxRadarConfig(kafka, http, fetch, sources, tagger, subscribers, m, digest);
     }
@@ -78,10 +70,6 @@ public record RxRadarConfig(
 
         public boolean useEmbedded() {
             return bootstrapServers.isEmpty();
-        }
-
-        public Kafka withBootstrapServers(String servers) {
-            return new Kafka(servers, partitions, replicationFactor, embedded, groupPrefix, properties);
         }
 
         public Kafka withEmbedded(Embedded e) {
@@ -163,10 +151,6 @@ public record RxRadarConfig(
             interval = interval == null ? Duration.ofMinutes(30) : interval;
             selectors = selectors == null ? Map.of() : Map.copyOf(selectors);
             enabled = enabled == null || enabled;
-        }
-
-        public String displayName() {
-            return name == null || name.isBlank() ? id : name;
         }
     }
 

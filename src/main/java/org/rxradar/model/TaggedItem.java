@@ -54,8 +54,4 @@ public record TaggedItem(
         certifications = certifications == null ? List.of() : List.copyOf(certifications);
         shift = shift == null ? List.of() : List.copyOf(shift);
     }
-
-    public boolean hasTag(String tagId) {
-        return settings.contains(tagId) || topics.contains(tagId);
-    }
 }

@@ -101,10 +101,6 @@ public final class TagStage implements AutoCloseable {
         return producer;
     }
 
-    public long taggedCount() {
-        return tagged;
-    }
-
     public long deadLetterCount() {
         return deadLettered;
     }
