@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.rxradar.bus.Bus;
 import org.rxradar.config.ConfigException;
-import org.rxradar.config.EmailAddresses;
+import org.rxradar.config.ConfigValidator;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.config.RxRadarConfig.Subscriber;
 import org.rxradar.digest.DigestLog;
@@ -61,11 +61,9 @@ public final class SubscribersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String problem = EmailAddresses.problem(email);
-            if (problem != null) throw new ConfigException("EMAIL", problem);
             Subscriber s = new Subscriber(null, email.trim(), name, settings, topics, kinds, states, remote, keywords,
                     timezone, sendAt, frequency, "confirmed");
-            validate(s);
+            ConfigValidator.subscriber(s, "subscriber");
             withLog(config, log -> {
                 log.put(s);
                 log.awaitCaughtUp();
@@ -73,19 +71,6 @@ public final class SubscribersCommand implements Runnable {
             });
             System.out.println("Added " + s.email() + " (" + s.id() + ")");
             return 0;
-        }
-
-        private static void validate(Subscriber s) {
-            for (String id : s.settings())
-                if (!Taxonomy.isSetting(id)) throw new ConfigException("--settings", "'" + id + "' is not a setting; valid: " + Taxonomy.SETTINGS);
-            for (String id : s.topics())
-                if (!Taxonomy.isTopic(id)) throw new ConfigException("--topics", "'" + id + "' is not a topic; valid: " + Taxonomy.TOPICS);
-            try {
-                java.time.ZoneId.of(s.timezone());
-                java.time.LocalTime.parse(s.sendAt());
-            } catch (java.time.DateTimeException e) {
-                throw new ConfigException("--timezone/--send-at", e.getMessage());
-            }
         }
     }
 

@@ -14,7 +14,7 @@ import org.rxradar.config.RxRadarConfig.Subscriber;
 import org.rxradar.model.Taxonomy;
 
 /** Checks what binding cannot: ranges, ids, URLs, time zones. Each failure names its key. */
-final class ConfigValidator {
+public final class ConfigValidator {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
     private static final List<String> KINDS = List.of("news", "job", "jobs");
@@ -72,27 +72,32 @@ final class ConfigValidator {
         for (int i = 0; i < subscribers.size(); i++) {
             Subscriber s = subscribers.get(i);
             String key = "subscribers[" + i + "]";
-            String problem = EmailAddresses.problem(s.email());
-            if (problem != null) throw new ConfigException(key + ".email", problem);
+            subscriber(s, key);
             if (!emails.add(s.email().trim().toLowerCase())) throw new ConfigException(key + ".email", "'" + s.email() + "' is listed twice");
-            for (String id : s.settings())
-                if (!Taxonomy.isSetting(id)) throw new ConfigException(key + ".settings", "'" + id + "' is not a setting; valid: " + Taxonomy.SETTINGS);
-            for (String id : s.topics())
-                if (!Taxonomy.isTopic(id)) throw new ConfigException(key + ".topics", "'" + id + "' is not a topic; valid: " + Taxonomy.TOPICS);
-            for (String k : s.kinds())
-                if (!List.of("news", "jobs", "job").contains(k)) throw new ConfigException(key + ".kinds", "'" + k + "' is not a kind (jobs, news)");
-            for (String st : s.states())
-                if (!STATE.matcher(st).matches()) throw new ConfigException(key + ".states", "'" + st + "' is not a two-letter state code");
-            try {
-                ZoneId.of(s.timezone());
-            } catch (DateTimeException e) {
-                throw new ConfigException(key + ".timezone", "'" + s.timezone() + "' is not a time zone (example: America/Chicago)");
-            }
-            try {
-                LocalTime.parse(s.sendAt());
-            } catch (DateTimeParseException e) {
-                throw new ConfigException(key + ".send-at", "'" + s.sendAt() + "' is not a time of day (HH:mm, example: \"07:00\")");
-            }
+        }
+    }
+
+    /** One subscriber's checks, for the config file and the command line alike; {@code key} prefixes the field names. */
+    public static void subscriber(Subscriber s, String key) {
+        String problem = EmailAddresses.problem(s.email());
+        if (problem != null) throw new ConfigException(key + ".email", problem);
+        for (String id : s.settings())
+            if (!Taxonomy.isSetting(id)) throw new ConfigException(key + ".settings", "'" + id + "' is not a setting; valid: " + Taxonomy.SETTINGS);
+        for (String id : s.topics())
+            if (!Taxonomy.isTopic(id)) throw new ConfigException(key + ".topics", "'" + id + "' is not a topic; valid: " + Taxonomy.TOPICS);
+        for (String k : s.kinds())
+            if (!List.of("news", "jobs", "job").contains(k)) throw new ConfigException(key + ".kinds", "'" + k + "' is not a kind (jobs, news)");
+        for (String st : s.states())
+            if (!STATE.matcher(st).matches()) throw new ConfigException(key + ".states", "'" + st + "' is not a two-letter state code");
+        try {
+            ZoneId.of(s.timezone());
+        } catch (DateTimeException e) {
+            throw new ConfigException(key + ".timezone", "'" + s.timezone() + "' is not a time zone (example: America/Chicago)");
+        }
+        try {
+            LocalTime.parse(s.sendAt());
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(key + ".send-at", "'" + s.sendAt() + "' is not a time of day (HH:mm, example: \"07:00\")");
         }
     }
 }
