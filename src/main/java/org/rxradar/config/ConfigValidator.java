@@ -51,8 +51,8 @@ public final class ConfigValidator {
             if (s.id() == null || !SOURCE_ID.matcher(s.id()).matches())
                 throw new ConfigException(key + ".id", "missing or invalid (letters, digits, '.', '_', '-'; at most 64)");
             if (!ids.add(s.id())) throw new ConfigException(key + ".id", "'" + s.id() + "' is used by another source");
-            if (!List.of("rss", "web").contains(s.type()))
-                throw new ConfigException(key + ".type", "'" + s.type() + "' is not a source type (rss or web)");
+            if (!Source.TYPES.contains(s.type()))
+                throw new ConfigException(key + ".type", "'" + s.type() + "' is not a source type (" + String.join(", ", Source.TYPES) + ")");
             if (!KINDS.contains(s.kind()))
                 throw new ConfigException(key + ".kind", "'" + s.kind() + "' is not a kind (news or job)");
             if (s.url() == null || s.url().isBlank()) throw new ConfigException(key + ".url", "missing");
@@ -64,6 +64,30 @@ public final class ConfigValidator {
                 throw new ConfigException(key + ".url", "'" + s.url() + "' is not a URL: " + e.getReason());
             }
             if (s.interval().toSeconds() < 60) throw new ConfigException(key + ".interval", "must be at least 1m, to be polite to the site");
+            if (s.apiUrl() != null) httpUrl(key + ".api-url", s.apiUrl());
+            if (s.search().isEmpty()) throw new ConfigException(key + ".search", "lists no phrase (leave it out for the built-in list)");
+            if (s.maxPages() < 1) throw new ConfigException(key + ".max-pages", "must be at least 1");
+            if (s.include() != null) {
+                try {
+                    Pattern.compile(s.include());
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw new ConfigException(key + ".include", "'" + s.include() + "' is not a regular expression: " + e.getDescription());
+                }
+            }
+            if (s.userAgentEmail() != null && !s.userAgentEmail().contains("@"))
+                throw new ConfigException(key + ".user-agent-email", "'" + s.userAgentEmail() + "' is not an email address");
+            if (s.readsJobListing() && s.kind().equals("news"))
+                throw new ConfigException(key + ".kind", "a " + s.type() + " source reads job postings: kind job");
+        }
+    }
+
+    private static void httpUrl(String key, String url) {
+        try {
+            URI u = new URI(url.trim());
+            if (u.getScheme() == null || !List.of("http", "https").contains(u.getScheme().toLowerCase()) || u.getHost() == null)
+                throw new ConfigException(key, "'" + url + "' is not an http(s) URL");
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException(key, "'" + url + "' is not a URL: " + e.getReason());
         }
     }
 

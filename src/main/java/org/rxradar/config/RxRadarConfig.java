@@ -138,19 +138,78 @@ public record RxRadarConfig(
     }
 
     /**
-     * A place to poll. {@code type}: rss (RSS, Atom, RDF, JSON Feed) or web (a career page: JSON-LD
-     * JobPosting, or {@code selectors}). {@code selectors} keys: item, title, link, date, summary,
-     * employer, location (CSS), next (CSS of the next-page link), max-pages (default 3), detail
-     * ({@code json-ld} or the CSS of the summary on each item's own page).
+     * A place to poll. {@code type}: rss (RSS, Atom, RDF, JSON Feed), web (a career page: JSON-LD
+     * JobPosting, or {@code selectors}), or a job source that reads where employers post: workday,
+     * greenhouse, lever, smartrecruiters, usajobs (APIs) and sitemap (job pages listed in a
+     * sitemap.xml). {@code selectors} keys: item, title, link, date, summary, employer, location
+     * (CSS), next (CSS of the next-page link), max-pages (default 3), detail ({@code json-ld} or the
+     * CSS of the summary on each item's own page).
+     *
+     * <p>Job sources also take {@code api-url} (the list endpoint, replacing the one derived from
+     * {@code url}), {@code search} (phrases a posting's title or description must contain; default
+     * {@link #DEFAULT_SEARCH}), and by type: {@code api-key} and {@code user-agent-email} (usajobs;
+     * the key may come from the environment variable {@value #USAJOBS_KEY_ENV} instead),
+     * {@code include} (sitemap: a regular expression for job-page URLs) and {@code max-pages}
+     * (sitemap: pages fetched per poll, default 50).
      */
     public record Source(String id, String type, String kind, String url, Duration interval, String name,
-                         Map<String, String> selectors, Boolean enabled) {
+                         Map<String, String> selectors, Boolean enabled, String apiUrl, List<String> search,
+                         String apiKey, String userAgentEmail, String include, Integer maxPages) {
+        /** Source types that read where employers post jobs: kind job by default, search phrases apply. */
+        public static final List<String> JOB_TYPES = List.of("workday", "greenhouse", "lever", "smartrecruiters", "usajobs", "sitemap");
+        public static final List<String> TYPES = List.of("rss", "web", "workday", "greenhouse", "lever", "smartrecruiters",
+                "usajobs", "sitemap");
+        /** The pharmacy-technician track: what a job source's postings must mention when {@code search} is not set. */
+        public static final List<String> DEFAULT_SEARCH = List.of("pharmacy technician", "pharmacy tech", "pharm tech",
+                "CPhT", "pharmacy associate", "pharmacy assistant", "pharmacy specialist", "pharmacy clerk",
+                "pharmacy intern", "technician pharmacy");
+        public static final String USAJOBS_KEY_ENV = "RXRADAR_USAJOBS_API_KEY";
+        public static final int DEFAULT_SITEMAP_PAGES = 50;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
         public Source {
-            type = type == null ? "rss" : type.trim().toLowerCase();
-            kind = kind == null ? "news" : kind.trim().toLowerCase();
+            type = type == null ? "rss" : type.trim().toLowerCase(java.util.Locale.ROOT);
+            kind = kind == null ? (JOB_TYPES.contains(type) ? "job" : "news") : kind.trim().toLowerCase(java.util.Locale.ROOT);
             interval = interval == null ? Duration.ofMinutes(30) : interval;
             selectors = selectors == null ? Map.of() : Map.copyOf(selectors);
             enabled = enabled == null || enabled;
+            apiUrl = apiUrl == null || apiUrl.isBlank() ? null : apiUrl.trim();
+            search = search == null || search.isEmpty() ? DEFAULT_SEARCH
+                    : search.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList();
+            apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+            userAgentEmail = userAgentEmail == null || userAgentEmail.isBlank() ? null : userAgentEmail.trim();
+            include = include == null || include.isBlank() ? null : include;
+            maxPages = maxPages == null ? DEFAULT_SITEMAP_PAGES : maxPages;
+        }
+
+        /** A feed or career-page source (no job-source keys). */
+        public Source(String id, String type, String kind, String url, Duration interval, String name,
+                      Map<String, String> selectors, Boolean enabled) {
+            this(id, type, kind, url, interval, name, selectors, enabled, null, null, null, null, null, null);
+        }
+
+        /** True for the types that read an employer's job listing (ATS, USAJOBS, sitemap). */
+        public boolean readsJobListing() {
+            return JOB_TYPES.contains(type);
+        }
+
+        /** The same source with another list endpoint (tests, proxies, the demo). */
+        public Source withApiUrl(String newApiUrl) {
+            return new Source(id, type, kind, url, interval, name, selectors, enabled, newApiUrl, search, apiKey,
+                    userAgentEmail, include, maxPages);
+        }
+
+        /** The display name, or the id when there is none. */
+        public String label() {
+            return name == null || name.isBlank() ? id : name;
+        }
+
+        // the API key is a secret: never in logs or messages
+        @Override
+        public String toString() {
+            return "Source[id=" + id + ", type=" + type + ", kind=" + kind + ", url=" + url + ", interval=" + interval
+                    + ", name=" + name + ", enabled=" + enabled + (apiUrl == null ? "" : ", api-url=" + apiUrl)
+                    + (apiKey == null ? "" : ", api-key=(set)") + "]";
         }
     }
 

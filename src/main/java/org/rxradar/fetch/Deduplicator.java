@@ -36,7 +36,8 @@ final class Deduplicator {
             if (before == null) {
                 out.add(item);
                 fresh++;
-            } else if (!before.hash().equals(hash)) {
+            } else if (before.closed() != null || !before.hash().equals(hash)) {
+                // changed, or a closed posting listed again (reopened)
                 out.add(item.withUpdated(now));
                 updated++;
             }
@@ -60,10 +61,19 @@ final class Deduplicator {
 
     /** Records the items as seen; called after they were published. */
     void remember(List<Item> found, java.util.Map<String, String> fingerprints, SourceState state, Instant now) {
+        remember(found, fingerprints, state, now, false);
+    }
+
+    /** As above; {@code withLinks}: also the url and title, for the record that will close a posting. */
+    void remember(List<Item> found, java.util.Map<String, String> fingerprints, SourceState state, Instant now,
+                  boolean withLinks) {
         Set<String> done = new HashSet<>();
         for (Item item : found) {
             if (done.add(item.id())) {
-                state.seen.put(item.id(), new SourceState.Seen(fingerprint(item, fingerprints), now.plus(REMEMBER)));
+                String hash = fingerprint(item, fingerprints);
+                state.seen.put(item.id(), withLinks
+                        ? new SourceState.Seen(hash, now.plus(REMEMBER), item.url(), item.title(), null)
+                        : new SourceState.Seen(hash, now.plus(REMEMBER)));
             }
         }
     }
@@ -85,8 +95,6 @@ final class Deduplicator {
     }
 
     static String hash(Item i) {
-        return ItemIds.sha256(String.join("\u0001", Objects.toString(i.title(), ""), Objects.toString(i.summary(), ""),
-                Objects.toString(i.url(), ""), Objects.toString(i.employer(), ""), Objects.toString(i.location(), ""),
-                Objects.toString(i.posting(), ""))).substring(0, 32);
+        return org.rxradar.fetch.ats.Fingerprints.of(i);
     }
 }

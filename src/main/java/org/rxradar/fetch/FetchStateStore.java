@@ -37,6 +37,7 @@ public final class FetchStateStore {
             try {
                 SourceState s = Json.MAPPER.readValue(file.toFile(), SourceState.class);
                 if (s.seen == null) s.seen = new java.util.HashMap<>();
+                if (s.ignored == null) s.ignored = new java.util.HashMap<>();
                 if (url != null && !url.equals(s.url)) {
                     // a new URL is a new source as far as validators and pausing go; seen ids stay
                     s.url = url;

@@ -55,13 +55,21 @@ public final class HttpFetcher {
 
     /** As {@link #fetch(URI, Validators)} with an Accept header suited to what is expected. */
     public FetchResponse fetch(URI url, Validators validators, String accept) throws FetchException {
+        return fetch(url, validators, accept, HttpCall.GET);
+    }
+
+    /**
+     * As above, with the method, body and extra headers of {@code call} (an API's POST search, a key
+     * header). A redirect of a POST is followed with a GET, as browsers do for 301-303.
+     */
+    public FetchResponse fetch(URI url, Validators validators, String accept, HttpCall call) throws FetchException {
         checkScheme(url);
         long deadline = System.nanoTime() + totalTimeout.toNanos();
         Set<URI> visited = new HashSet<>();
         URI current = url;
         for (int redirects = 0; ; redirects++) {
             if (!visited.add(current)) throw new FetchException("redirect loop at " + current);
-            HttpResponse<byte[]> response = exchange(current, validators, accept, deadline);
+            HttpResponse<byte[]> response = exchange(current, validators, accept, redirects == 0 ? call : HttpCall.GET, deadline);
             int status = response.statusCode();
             if (isRedirect(status)) {
                 String location = response.headers().firstValue("Location").orElse(null);
@@ -102,15 +110,17 @@ public final class HttpFetcher {
         return new FetchResponse(outcome, status, finalUrl, type, null, got, retryAfter);
     }
 
-    private HttpResponse<byte[]> exchange(URI url, Validators validators, String accept, long deadline)
+    private HttpResponse<byte[]> exchange(URI url, Validators validators, String accept, HttpCall call, long deadline)
             throws FetchException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) throw new FetchException("total time of " + totalTimeout.toMillis() + " ms exceeded (fetch.total-timeout)");
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(min(readTimeout, Duration.ofNanos(remaining)))
                 .header("User-Agent", userAgent)
-                .header("Accept-Encoding", "gzip, deflate")
-                .GET();
+                .header("Accept-Encoding", "gzip, deflate");
+        call.headers().forEach(request::setHeader);
+        if (call.body() == null) request.GET();
+        else request.header("Content-Type", call.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
         // no h2c upgrade dance on plain http (costly and useless); https negotiates HTTP/2 by ALPN
         if ("http".equalsIgnoreCase(url.getScheme())) request.version(HttpClient.Version.HTTP_1_1);
         if (accept != null) request.header("Accept", accept);

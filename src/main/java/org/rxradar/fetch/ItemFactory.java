@@ -10,27 +10,27 @@ import org.rxradar.model.Kind;
  * Builds {@link Item}s the same way for every parser: id from the canonical URL (or source + GUID),
  * text cleaned, and the fetch time used and flagged when there is no usable date.
  */
-final class ItemFactory {
+public final class ItemFactory {
     private final String sourceId;
     private final Kind kind;
     private final Instant fetched;
 
-    ItemFactory(String sourceId, Kind kind, Instant fetched) {
+    public ItemFactory(String sourceId, Kind kind, Instant fetched) {
         this.sourceId = sourceId;
         this.kind = kind;
         this.fetched = fetched;
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    Instant fetched() {
+    public Instant fetched() {
         return fetched;
     }
 
     /** Null when the entry has neither a link, a GUID nor a title to identify it. */
-    Item create(String url, String guid, String titleHtml, String summaryHtml, Instant published,
+    public Item create(String url, String guid, String titleHtml, String summaryHtml, Instant published,
                 String employer, String location, JobPosting posting) {
         String title = TextCleaner.title(titleHtml);
         String summary = TextCleaner.summary(summaryHtml);

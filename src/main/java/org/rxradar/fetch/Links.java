@@ -4,11 +4,11 @@ import java.net.URI;
 import java.util.Locale;
 
 /** Resolves the links feeds and pages carry, which are often relative or slightly malformed. */
-final class Links {
+public final class Links {
     private Links() {}
 
     /** The absolute http(s) form of {@code link} against {@code base}, or null when it cannot be one. */
-    static String resolve(URI base, String link) {
+    public static String resolve(URI base, String link) {
         if (link == null) return null;
         String l = link.trim().replace(" ", "%20");
         if (l.isEmpty()) return null;

@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.fetch.ats.HttpStatusException;
+import org.rxradar.fetch.ats.JobListingReader;
+import org.rxradar.fetch.ats.Listing;
+import org.rxradar.fetch.ats.SourceConfigException;
 import org.rxradar.model.Item;
 import org.rxradar.model.Kind;
 import org.slf4j.Logger;
@@ -51,6 +55,9 @@ public final class SourceFetcher {
         if (state.paused) {
             return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused: " + state.pauseReason, null);
         }
+        if (state.configProblem != null) {
+            return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused until restart: " + state.configProblem, null);
+        }
         boolean hadErrors = state.consecutiveErrors > 0;
         SourceReport report = attempt(source, state);
         if (Thread.currentThread().isInterrupted()) return report; // shutting down: not the source's fault
@@ -64,6 +71,7 @@ public final class SourceFetcher {
         Instant now = Instant.now();
         boolean web = "web".equals(source.type());
         try {
+            if (source.readsJobListing()) return pollListing(source, state, now);
             URI url = parseUrl(source.url());
             if (web && !robots.allows(url)) {
                 return SourceReport.error(source.id(), SourceReport.Status.DISALLOWED, "robots.txt disallows " + url, null);
@@ -82,6 +90,14 @@ public final class SourceFetcher {
                 case HTTP_ERROR -> SourceReport.error(source.id(), SourceReport.Status.ERROR, "HTTP " + response.status(), null);
                 case OK -> publish(source, state, response, now);
             };
+        } catch (SourceConfigException e) {
+            return SourceReport.error(source.id(), SourceReport.Status.CONFIG, e.getMessage(), null);
+        } catch (HttpStatusException e) {
+            if (e.refused()) {
+                return SourceReport.error(source.id(), SourceReport.Status.CONFIG, e.getMessage()
+                        + ": the API refused the request; check the source's url, api-url and api-key", null);
+            }
+            return SourceReport.error(source.id(), SourceReport.Status.ERROR, e.getMessage(), null);
         } catch (FetchException e) {
             return SourceReport.error(source.id(), SourceReport.Status.ERROR, e.getMessage(), null);
         } catch (InterruptedException e) {
@@ -114,6 +130,47 @@ public final class SourceFetcher {
                 d.updatedItems(), parsed.notice(), null);
     }
 
+    /**
+     * One read of an employer's job listing: the type's reader pages through it, then new and
+     * changed postings are published, and postings the listing no longer holds are closed.
+     */
+    private SourceReport pollListing(RxRadarConfig.Source source, SourceState state, Instant now) throws FetchException {
+        JobListingReader reader = JobListings.forType(source.type());
+        if (reader == null) throw new SourceConfigException("no reader for source type " + source.type());
+        Listing listing = reader.read(source, new ListingHttp(http, limiter, robots, state, now));
+        state.lastFetched = now;
+        List<Item> open = new java.util.ArrayList<>();
+        java.util.Set<String> expired = new java.util.HashSet<>();
+        for (Item item : Deduplicator.distinct(listing.items())) {
+            Instant validThrough = item.posting() == null ? null : item.posting().validThrough();
+            if (validThrough != null && validThrough.isBefore(now)) expired.add(item.id());
+            else open.add(item);
+        }
+        java.util.Map<String, String> fingerprints = Deduplicator.fingerprints(open, listing.fingerprints());
+        Deduplicator.Decision d = dedup.decide(open, fingerprints, state, now);
+        List<Item> closed = ClosedPostings.find(listing, expired, state, source.id(), now);
+        for (Item item : d.toPublish()) sink.publish(item);
+        for (Item item : closed) sink.publish(item);
+        if (!d.toPublish().isEmpty() || !closed.isEmpty()) sink.flushOwn(); // stored before remembered
+        dedup.remember(open, fingerprints, state, now, true);
+        ClosedPostings.mark(closed, state, now);
+        rememberIgnored(listing, state, now);
+        Metrics.counter("rxradar.fetch.items.fetched", "source", source.id()).increment(open.size());
+        Metrics.counter("rxradar.fetch.items.published", "source", source.id()).increment(d.toPublish().size());
+        Metrics.counter("rxradar.fetch.postings.closed", "source", source.id()).increment(closed.size());
+        if (!closed.isEmpty()) log.info("source {}: {} postings closed", source.id(), closed.size());
+        return new SourceReport(source.id(), SourceReport.Status.OK, open.size(), d.toPublish().size(),
+                d.updatedItems(), listing.notice(), null, closed.size());
+    }
+
+    // postings that match no phrase: remembered so their details are not read again; a complete
+    // listing replaces the set, a partial one only adds to it
+    private static void rememberIgnored(Listing listing, SourceState state, Instant now) {
+        if (listing.complete()) state.ignored.clear();
+        Instant expires = now.plus(Deduplicator.REMEMBER);
+        listing.ignored().forEach((id, hash) -> state.ignored.put(id, new SourceState.Seen(hash, expires)));
+    }
+
     // further pages of a web source (next pages, detail pages): same politeness as the first
     private FetchResponse fetchPage(URI url) throws FetchException {
         if (!robots.allows(url)) throw new FetchException("robots.txt disallows " + url);
@@ -130,6 +187,13 @@ public final class SourceFetcher {
     }
 
     private void record(RxRadarConfig.Source source, SourceState state, SourceReport report) {
+        if (report.status() == SourceReport.Status.CONFIG) {
+            state.configProblem = report.message();
+            Metrics.counter("rxradar.fetch.errors", "source", source.id()).increment();
+            log.error("source {} ({}) PAUSED until restart, a configuration problem: {}", source.id(), source.label(),
+                    report.message());
+            return;
+        }
         if (!report.failed()) {
             state.consecutiveErrors = 0;
             state.lastError = null;

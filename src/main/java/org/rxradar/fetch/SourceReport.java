@@ -10,14 +10,21 @@ import java.time.Duration;
  * @param updated    of those, items seen before whose content changed
  * @param message    the error, or why nothing was found; null when all is well
  * @param retryAfter the delay the server asked for, or null
+ * @param closed     job-listing sources: postings found closed and published as such
  */
 public record SourceReport(String sourceId, Status status, int found, int published, int updated, String message,
-                           Duration retryAfter) {
+                           Duration retryAfter, int closed) {
 
-    public enum Status { OK, NOT_MODIFIED, ERROR, GONE, PAUSED, DISALLOWED, SKIPPED }
+    /** CONFIG: the source cannot work as configured (a missing or refused API key); paused until a restart. */
+    public enum Status { OK, NOT_MODIFIED, ERROR, GONE, PAUSED, DISALLOWED, SKIPPED, CONFIG }
+
+    public SourceReport(String sourceId, Status status, int found, int published, int updated, String message,
+                        Duration retryAfter) {
+        this(sourceId, status, found, published, updated, message, retryAfter, 0);
+    }
 
     public boolean failed() {
-        return status == Status.ERROR || status == Status.GONE || status == Status.DISALLOWED;
+        return status == Status.ERROR || status == Status.GONE || status == Status.DISALLOWED || status == Status.CONFIG;
     }
 
     static SourceReport error(String sourceId, Status status, String message, Duration retryAfter) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param employer           job leads: the hiring organisation, when known
  * @param location           job leads: the location as published ("Fresno, CA")
  * @param posting            job leads: structured data from the page, when it had any
+ * @param closed             job leads: when the posting was found closed (gone from its employer's complete
+ *                           listing, its page answering 404/410, or its validThrough passed); null while open.
+ *                           A closed record carries the id, source, url and title of the posting it closes.
  */
 public record Item(
         int v,
@@ -30,17 +33,36 @@ public record Item(
         Instant updated,
         String employer,
         String location,
-        JobPosting posting) {
+        JobPosting posting,
+        Instant closed) {
 
     public static final int VERSION = 1;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Item {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
     }
 
+    /** An open item (no {@code closed}). */
+    public Item(int v, String id, Kind kind, String source, String url, String title, String summary, Instant published,
+                boolean publishedEstimated, Instant fetched, Instant updated, String employer, String location,
+                JobPosting posting) {
+        this(v, id, kind, source, url, title, summary, published, publishedEstimated, fetched, updated, employer,
+                location, posting, null);
+    }
+
     public Item withUpdated(Instant when) {
         return new Item(v, id, kind, source, url, title, summary, published, publishedEstimated, fetched, when,
-                employer, location, posting);
+                employer, location, posting, closed);
     }
+
+    /**
+     * The record that closes a posting: its id, source, url and title, {@code closed} and
+     * {@code updated} set to {@code when}.
+     */
+    public static Item closedPosting(String id, String source, String url, String title, Instant when) {
+        return new Item(VERSION, id, Kind.JOB, source, url, title, null, when, true, when, when, null, null, null, when);
+    }
+
 }

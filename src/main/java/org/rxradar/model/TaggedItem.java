@@ -17,6 +17,8 @@ import java.util.Map;
  * @param shift          DAY, EVENING, NIGHT, WEEKEND, ROTATING
  * @param cluster        near-duplicate cluster id: the same job on several boards or stores shares one
  * @param tagged         when the tagger processed it
+ * @param closed         job leads: when the posting closed (see {@link Item#closed}); a closed item is
+ *                       also {@code relevant=false}, so every view that shows relevant items drops it
  */
 public record TaggedItem(
         int v,
@@ -42,10 +44,24 @@ public record TaggedItem(
         String employment,
         List<String> shift,
         String cluster,
-        Instant tagged) {
+        Instant tagged,
+        Instant closed) {
 
     public static final int VERSION = 1;
 
+    /** An open item (no {@code closed}). */
+    public TaggedItem(int v, String id, Kind kind, String source, String url, String title, String summary,
+                      Instant published, boolean publishedEstimated, Instant fetched, Instant updated, String employer,
+                      Place location, List<String> settings, List<String> topics, Map<String, Double> scores,
+                      Map<String, List<String>> evidence, boolean relevant, Salary salary,
+                      List<Certification> certifications, String employment, List<String> shift, String cluster,
+                      Instant tagged) {
+        this(v, id, kind, source, url, title, summary, published, publishedEstimated, fetched, updated, employer,
+                location, settings, topics, scores, evidence, relevant, salary, certifications, employment, shift,
+                cluster, tagged, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public TaggedItem {
         settings = settings == null ? List.of() : List.copyOf(settings);
         topics = topics == null ? List.of() : List.copyOf(topics);

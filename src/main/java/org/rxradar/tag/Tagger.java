@@ -89,6 +89,7 @@ public final class Tagger {
 
     public TaggedItem tag(Item item) {
         Objects.requireNonNull(item, "item");
+        if (item.closed() != null) return closed(item);
         boolean job = item.kind() == Kind.JOB;
         TokenizedText text = TokenizedText.of(item.title(), item.summary(), item.employer(), rules.vocabulary);
         ItemScan scan = ItemScan.of(text, rules);
@@ -132,6 +133,14 @@ public final class Tagger {
                 item.summary(), item.published(), item.publishedEstimated(), item.fetched(), item.updated(),
                 item.employer(), place, settings.tags(), topics.tags(), scores, evidence, relevant, salary, certs,
                 employment, shifts, cluster, Instant.now(clock));
+    }
+
+    // a closed posting has nothing left to read: it only tells every view to drop the lead
+    private TaggedItem closed(Item item) {
+        return new TaggedItem(TaggedItem.VERSION, item.id(), item.kind(), item.source(), item.url(), item.title(),
+                item.summary(), item.published(), item.publishedEstimated(), item.fetched(), item.updated(),
+                item.employer(), null, List.of(), List.of(), Map.of(), Map.of("closed", List.of("posting closed")), false,
+                null, List.of(), null, List.of(), null, Instant.now(clock), item.closed());
     }
 
     private static String employment(JobPosting posting, ItemScan scan, Map<String, List<String>> evidence) {

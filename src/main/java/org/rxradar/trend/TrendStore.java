@@ -76,6 +76,8 @@ public final class TrendStore {
         if (item == null) throw new IllegalArgumentException("item is null");
         if (item.id() == null || item.id().isBlank()) throw new IllegalArgumentException("tagged item has no id");
         if (item.kind() == null) throw new IllegalArgumentException("tagged item " + item.id() + " has no kind");
+        // a closing record: the posting stays counted on the day it was published (it was open then)
+        if (item.closed() != null) return Optional.empty();
         LocalDate day = TrendDay.of(item);
         if (day == null) {
             log.warn("trend: item {} carries no date; not counted", item.id());

@@ -1,0 +1,17 @@
+package org.rxradar.fetch;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.rxradar.fetch.ats.JobListingReader;
+
+/** The reader of each job-listing source type (see {@link org.rxradar.config.RxRadarConfig.Source#JOB_TYPES}). */
+public final class JobListings {
+    private static final Map<String, JobListingReader> READERS = new TreeMap<>(Map.of());
+
+    private JobListings() {}
+
+    /** The reader for {@code type}, or null when the type is no job-listing type. */
+    public static JobListingReader forType(String type) {
+        return READERS.get(type);
+    }
+}
