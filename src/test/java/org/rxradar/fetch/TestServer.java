@@ -13,18 +13,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on 127.0.0.1 and a free port, for tests. */
-final class TestServer implements AutoCloseable {
-    final HttpServer server;
+public final class TestServer implements AutoCloseable {
+    public final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
-    final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger requests = new AtomicInteger();
 
-    TestServer() throws IOException {
+    public TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(pool);
         server.start();
     }
 
-    TestServer on(String path, HttpHandler handler) {
+    public TestServer on(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             requests.incrementAndGet();
             try {
@@ -38,15 +38,15 @@ final class TestServer implements AutoCloseable {
         return this;
     }
 
-    TestServer serve(String path, String contentType, String body) {
+    public TestServer serve(String path, String contentType, String body) {
         return on(path, ex -> send(ex, 200, contentType, body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    public static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
         if (contentType != null) ex.getResponseHeaders().set("Content-Type", contentType);
         if (body == null || body.length == 0) {
             ex.sendResponseHeaders(status, -1);
