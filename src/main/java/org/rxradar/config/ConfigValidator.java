@@ -18,6 +18,7 @@ public final class ConfigValidator {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
     private static final List<String> KINDS = List.of("news", "job", "jobs");
+    private static final List<String> STATUSES = List.of("confirmed", "pending", "unsubscribed");
 
     private ConfigValidator() {}
 
@@ -123,5 +124,12 @@ public final class ConfigValidator {
         } catch (DateTimeParseException e) {
             throw new ConfigException(key + ".send-at", "'" + s.sendAt() + "' is not a time of day (HH:mm, example: \"07:00\")");
         }
+        try {
+            org.rxradar.model.Frequency.parse(s.frequency());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ".frequency", e.getMessage());
+        }
+        if (!STATUSES.contains(s.status()))
+            throw new ConfigException(key + ".status", "'" + s.status() + "' is not a status (" + String.join(", ", STATUSES) + ")");
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.rxradar.config.RxRadarConfig.Subscriber;
 import org.rxradar.model.DigestRecord;
+import org.rxradar.model.Frequency;
 import org.rxradar.model.TaggedItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +79,15 @@ public final class DeliverStage {
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>();
         for (Subscriber s : subscriptions.active()) {
-            ZonedDateTime local = now.atZone(ZoneId.of(s.timezone()));
-            if (!isSendDay(s, local.toLocalDate())) continue;
-            if (local.toLocalTime().isBefore(LocalTime.parse(s.sendAt()))) continue;
-            due.add(new Due(s, local.toLocalDate()));
+            try {
+                ZonedDateTime local = now.atZone(ZoneId.of(s.timezone()));
+                if (!isSendDay(s, local.toLocalDate())) continue;
+                if (local.toLocalTime().isBefore(LocalTime.parse(s.sendAt()))) continue;
+                due.add(new Due(s, local.toLocalDate()));
+            } catch (RuntimeException e) {
+                // one subscriber that cannot be scheduled must not stop the others' digests
+                log.warn("Digest for {} skipped: its settings cannot be read ({})", s.id(), e.getMessage());
+            }
         }
         return deliverAll(due);
     }
@@ -90,7 +96,13 @@ public final class DeliverStage {
     public int runAllNow() {
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>();
-        for (Subscriber s : subscriptions.active()) due.add(new Due(s, now.atZone(ZoneId.of(s.timezone())).toLocalDate()));
+        for (Subscriber s : subscriptions.active()) {
+            try {
+                due.add(new Due(s, now.atZone(ZoneId.of(s.timezone())).toLocalDate()));
+            } catch (RuntimeException e) {
+                log.warn("Digest for {} skipped: its settings cannot be read ({})", s.id(), e.getMessage());
+            }
+        }
         return deliverAll(due);
     }
 
@@ -129,11 +141,7 @@ public final class DeliverStage {
     }
 
     static boolean isSendDay(Subscriber s, LocalDate day) {
-        String f = s.frequency().toLowerCase(Locale.ROOT);
-        if (!f.startsWith("weekly")) return true;
-        // "weekly" alone means Mondays; "weekly:friday" (or "weekly-friday") names the day
-        String dayName = f.length() > "weekly".length() ? f.substring("weekly".length() + 1) : "monday";
-        return day.getDayOfWeek() == DayOfWeek.valueOf(dayName.toUpperCase(Locale.ROOT));
+        return Frequency.parse(s.frequency()).sendsOn(day);
     }
 
     /** One subscriber, one period: skipped when already done; the result recorded either way. */

@@ -44,7 +44,14 @@ public final class SubscriptionLog implements AutoCloseable {
             return;
         }
         try {
-            view.put(record.key(), Json.read(record.value(), Subscriber.class));
+            Subscriber s = Json.read(record.value(), Subscriber.class);
+            // the same checks as the config file, the CLI and the web form: a record written by an
+            // older or foreign writer that fails them is left out alone, with the reason
+            org.rxradar.config.ConfigValidator.subscriber(s, "subscriber " + record.key());
+            view.put(record.key(), s);
+        } catch (org.rxradar.config.ConfigException e) {
+            view.remove(record.key());
+            log.warn("Subscriber record {} left out: {}", record.key(), e.getMessage());
         } catch (Exception e) {
             log.warn("Unreadable subscriber record {}: {}", record.key(), e.getMessage());
         }
