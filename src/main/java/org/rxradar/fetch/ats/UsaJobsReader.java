@@ -48,48 +48,51 @@ public final class UsaJobsReader implements JobListingReader {
     @Override
     public Listing read(RxRadarConfig.Source source, ListingClient client) throws FetchException {
         String label = "usajobs source '" + source.id() + "'";
-        Map<String, String> headers = headers(source, label);
-        String base = source.apiUrl() != null ? source.apiUrl() : API;
-        Listing.Builder builder = Listing.builder(source.search());
-        PostingCollector postings = new PostingCollector(builder, new ItemFactory(source.id(), Kind.JOB, client.now()));
-        Set<String> read = new HashSet<>();
-        boolean first = true;
-        phrases:
+        Search search = new Search(source, client, headers(source, label), label);
         for (String phrase : source.search()) {
+            if (!search.phrase(phrase)) break; // an error halfway: the rest waits for the next poll
+        }
+        search.postings.finish();
+        return search.builder.build();
+    }
+
+    /** One poll's searches: what has been read so far, across phrases and pages. */
+    private static final class Search {
+        private final RxRadarConfig.Source source;
+        private final ListingClient client;
+        private final Map<String, String> headers;
+        private final String label;
+        private final String base;
+        private final Listing.Builder builder;
+        private final PostingCollector postings;
+        private final Set<String> read = new HashSet<>();
+        private boolean first = true;
+
+        Search(RxRadarConfig.Source source, ListingClient client, Map<String, String> headers, String label) {
+            this.source = source;
+            this.client = client;
+            this.headers = headers;
+            this.label = label;
+            this.base = source.apiUrl() != null ? source.apiUrl() : API;
+            this.builder = Listing.builder(source.search());
+            this.postings = new PostingCollector(builder, new ItemFactory(source.id(), Kind.JOB, client.now()));
+        }
+
+        /** Reads every page of one phrase; false when a request failed (recorded: the listing is incomplete). */
+        boolean phrase(String phrase) throws FetchException {
             int pages = 1;
             int pageSize = 0;
             for (int page = 1; page <= pages; page++) {
-                URI url = URI.create(base + (base.contains("?") ? "&" : "?") + "Keyword="
-                        + URLEncoder.encode(phrase, StandardCharsets.UTF_8) + "&ResultsPerPage=" + RESULTS_PER_PAGE + "&Page=" + page);
-                String where = "'" + phrase + "' page " + page;
-                JsonNode items;
-                JsonNode result;
-                try {
-                    result = client.getJson(url, headers).path("SearchResult");
-                    items = result.get("SearchResultItems");
-                    if (items == null || !items.isArray()) {
-                        throw new FetchException("the answer from " + url + " has no SearchResult.SearchResultItems list");
-                    }
-                } catch (HttpStatusException e) {
-                    if (first || e.refused()) throw e; // a refused key pauses the source whatever page it was
-                    builder.incomplete(where + ": " + e.getMessage());
-                    break phrases;
-                } catch (FetchException e) {
-                    if (first) throw ReadFailures.labelled(label, e);
-                    builder.incomplete(where + ": " + e.getMessage());
-                    break phrases;
-                }
-                first = false;
+                JsonNode result = page(phrase, page);
+                if (result == null) return false;
+                JsonNode items = result.get("SearchResultItems");
                 if (page == 1) {
-                    pageSize = items.size(); // an empty first page: nothing found, no page count to trust
+                    if (items.isEmpty()) return true; // nothing found: no page count to trust
+                    pageSize = items.size();
                     Double stated = PostingFields.number(result.path("UserArea").get("NumberOfPages"));
                     int all = stated == null ? 1 : Math.max(1, stated.intValue());
-                    if (!items.isEmpty()) pages = Math.min(all, MAX_PAGES);
-                    if (!items.isEmpty() && all > MAX_PAGES) builder.incomplete("'" + phrase + "' has " + all + " pages, read the first " + MAX_PAGES);
-                } else if (items.isEmpty() || (page < pages && items.size() < pageSize)) {
-                    // the server counts more pages than it gives: stop here rather than trust the count
-                    builder.incomplete(where + " holds " + items.size() + " postings, page 1 held " + pageSize);
-                    if (items.isEmpty()) break;
+                    pages = Math.min(all, MAX_PAGES);
+                    if (all > MAX_PAGES) builder.incomplete("'" + phrase + "' has " + all + " pages, read the first " + MAX_PAGES);
                 }
                 for (JsonNode item : items) {
                     JsonNode d = item.path("MatchedObjectDescriptor");
@@ -99,11 +102,40 @@ public final class UsaJobsReader implements JobListingReader {
                     if (key != null && !read.add(key)) continue; // found by an earlier phrase or page
                     postings.add(() -> posting(d, uri, id, source, client), uri, id);
                 }
-                if (page < pages && items.size() < pageSize) break;
+                if (page > 1 && (items.isEmpty() || (page < pages && items.size() < pageSize))) {
+                    // the server counts more pages than it gives: stop here rather than trust the count
+                    builder.incomplete("'" + phrase + "' page " + page + " holds " + items.size() + " postings, page 1 held " + pageSize);
+                    return true;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * One page's SearchResult. An error on the very first request is thrown (the listing could not
+         * be read at all), as is a refused key on any; a later error is recorded and answers null.
+         */
+        private JsonNode page(String phrase, int page) throws FetchException {
+            URI url = URI.create(base + (base.contains("?") ? "&" : "?") + "Keyword=" + URLEncoder.encode(phrase, StandardCharsets.UTF_8)
+                    + "&ResultsPerPage=" + RESULTS_PER_PAGE + "&Page=" + page);
+            try {
+                JsonNode result = client.getJson(url, headers).path("SearchResult");
+                JsonNode items = result.get("SearchResultItems");
+                if (items == null || !items.isArray()) {
+                    throw new FetchException("the answer from " + url + " has no SearchResult.SearchResultItems list");
+                }
+                first = false;
+                return result;
+            } catch (HttpStatusException e) {
+                if (first || e.refused()) throw e; // a refused key pauses the source, whatever page it was
+                builder.incomplete("'" + phrase + "' page " + page + ": " + e.getMessage());
+                return null;
+            } catch (FetchException e) {
+                if (first) throw ReadFailures.labelled(label, e);
+                builder.incomplete("'" + phrase + "' page " + page + ": " + e.getMessage());
+                return null;
             }
         }
-        postings.finish();
-        return builder.build();
     }
 
     private Map<String, String> headers(RxRadarConfig.Source source, String label) throws SourceConfigException {
@@ -155,24 +187,17 @@ public final class UsaJobsReader implements JobListingReader {
         return html.length() == 0 ? null : html.toString();
     }
 
-    // the first duty location: CityName "Houston, Texas", CountrySubDivisionCode the FULL state name
+    // the first duty location: LocationName "Houston, Texas", CountrySubDivisionCode the FULL state name
     private static Place place(JsonNode locations, JsonNode details) {
         boolean remote = details.path("RemoteIndicator").asBoolean(false);
         JsonNode first = locations.path(0);
         String text = PostingFields.text(first, "LocationName");
         if (text == null) text = PostingFields.text(first, "CityName");
         Place parsed = PostingFields.place(text, remote);
-        if (parsed == null) return null;
         String state = UsStates.code(PostingFields.text(first, "CountrySubDivisionCode"));
-        String city = PostingFields.text(first, "CityName");
-        if (city != null && city.contains(",")) city = city.substring(0, city.indexOf(',')).trim();
-        if (state == null) return parsed;
-        if (city != null && (REMOTE_CITY.contains(city.toLowerCase(Locale.ROOT)) || UsStates.code(city) != null)) city = null;
-        return new Place(parsed.text(), city != null ? city : parsed.city(), state, parsed.remote());
+        if (parsed == null || state == null || state.equals(parsed.state())) return parsed;
+        return new Place(parsed.text(), parsed.city(), state, parsed.remote());
     }
-
-    private static final Set<String> REMOTE_CITY = Set.of("anywhere in the u.s. (remote job)", "location negotiable after selection",
-            "multiple locations", "anywhere in the u.s.", "remote");
 
     // MinimumRange/MaximumRange are strings; RateIntervalCode a code ("PA") or, in older answers, words ("Per Year")
     private static Salary salary(JsonNode pay) {
