@@ -2,11 +2,17 @@ package org.rxradar.fetch;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.rxradar.fetch.ats.GreenhouseReader;
 import org.rxradar.fetch.ats.JobListingReader;
+import org.rxradar.fetch.ats.LeverReader;
+import org.rxradar.fetch.ats.UsaJobsReader;
 
 /** The reader of each job-listing source type (see {@link org.rxradar.config.RxRadarConfig.Source#JOB_TYPES}). */
 public final class JobListings {
-    private static final Map<String, JobListingReader> READERS = new TreeMap<>(Map.of());
+    private static final Map<String, JobListingReader> READERS = new TreeMap<>(Map.of(
+            "greenhouse", new GreenhouseReader(),
+            "lever", new LeverReader(),
+            "usajobs", new UsaJobsReader()));
 
     private JobListings() {}
 

@@ -1,0 +1,16 @@
+package org.rxradar.fetch;
+
+import java.time.Instant;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.fetch.ats.ListingClient;
+
+/** The fetch stage's real {@link ListingClient}, for reader tests in other packages: real HTTP, a fresh source state. */
+public final class ListingClients {
+    private ListingClients() {}
+
+    public static ListingClient real(RxRadarConfig.Fetch config, String sourceId, Instant now) {
+        HttpFetcher http = new HttpFetcher(config);
+        return new ListingHttp(http, new HostLimiter(config.perHostConcurrency(), config.perHostDelay()),
+                new RobotsCache(http, config.userAgent()), SourceState.fresh(sourceId, null), now);
+    }
+}
