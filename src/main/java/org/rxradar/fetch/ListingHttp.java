@@ -50,11 +50,20 @@ final class ListingHttp implements ListingClient {
             if (node == null || node.isMissingNode()) throw new FetchException("empty answer instead of JSON from " + url);
             return node;
         } catch (JsonProcessingException e) {
-            throw new FetchException("malformed JSON from " + url + ": " + e.getOriginalMessage()
+            throw new FetchException("malformed JSON from " + url + ": " + withoutSource(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new FetchException("unreadable JSON from " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    // Jackson names its input ("[Source: REDACTED …]") and repeats the location: one short line instead
+    private static String withoutSource(String message) {
+        if (message == null) return "unreadable";
+        int cut = message.indexOf(" (start marker at");
+        if (cut < 0) cut = message.indexOf("\n at [Source");
+        if (cut < 0) cut = message.indexOf('\n');
+        return (cut < 0 ? message : message.substring(0, cut)).trim();
     }
 
     @Override
