@@ -11,11 +11,25 @@ public final class DemoSetup {
 
     private DemoSetup() {}
 
+    /** Every source of the demo: the feeds and career page, then one job source of each type. */
+    public static int sourceCount() {
+        return SampleSite.SAMPLES.size() + SampleSite.JOB_SAMPLES.size();
+    }
+
+    private static RxRadarConfig.Source jobSource(SampleSite.JobSample j, SampleSite site) {
+        boolean usajobs = j.type().equals("usajobs");
+        return new RxRadarConfig.Source(j.id(), j.type(), "job", site.address(j.path()), Duration.ofMinutes(5), j.name(), null,
+                true, j.apiPath() == null ? null : site.address(j.apiPath()),
+                usajobs ? List.of("pharmacy technician") : null, usajobs ? SampleSite.DEMO_USAJOBS_KEY : null,
+                usajobs ? DEMO_EMAIL : null, j.type().equals("sitemap") ? "/careers/job/" : null, null);
+    }
+
     public static RxRadarConfig config(RxRadarConfig base, SampleSite site, int httpPort, Path outbox, Path dataDir) {
-        List<RxRadarConfig.Source> sources = SampleSite.SAMPLES.stream()
+        List<RxRadarConfig.Source> sources = new java.util.ArrayList<>(SampleSite.SAMPLES.stream()
                 .map(s -> new RxRadarConfig.Source("sample-" + s.file().replace('.', '-'), s.type(), s.kind(), site.url(s.file()),
                         Duration.ofMinutes(5), s.name(), null, true))
-                .toList();
+                .toList());
+        for (SampleSite.JobSample j : SampleSite.JOB_SAMPLES) sources.add(jobSource(j, site));
         RxRadarConfig.Subscriber demo = new RxRadarConfig.Subscriber(null, DEMO_EMAIL, "Demo Technician",
                 List.of(), List.of(), List.of("jobs", "news"), List.of(), true, List.of(), "America/Chicago", "07:00", "daily", "confirmed");
         RxRadarConfig.Kafka kafka = base.kafka().useEmbedded()

@@ -29,11 +29,39 @@ public final class SampleSite implements AutoCloseable {
             new Sample("health-system-careers.rss", "job", "rss", "Lakeside Health careers (sample)"),
             new Sample("careers.html", "job", "web", "Career page (sample)"));
 
+    /**
+     * One job source of each type that reads where employers post, replayed here in the platform's
+     * public format: {@code path} is the source's url and {@code apiPath} its api-url on this site.
+     */
+    public record JobSample(String id, String type, String name, String path, String apiPath) {}
+
+    public static final List<JobSample> JOB_SAMPLES = List.of(
+            new JobSample("sample-workday", "workday", "Bluestem Health (sample Workday site)", "/Bluestem_Careers",
+                    "/wday/cxs/bluestem/Bluestem_Careers/jobs"),
+            new JobSample("sample-greenhouse", "greenhouse", "Harborlight Pharmacy Services (sample Greenhouse board)",
+                    "/harborlight", "/samples/greenhouse-jobs.json"),
+            new JobSample("sample-lever", "lever", "Meridian Specialty Pharmacy", "/meridian", "/samples/lever-postings.json"),
+            new JobSample("sample-smartrecruiters", "smartrecruiters", "MeadowCare Pharmacy (sample SmartRecruiters company)",
+                    "/MeadowCarePharmacy", "/smartrecruiters/v1/companies/MeadowCarePharmacy/postings"),
+            new JobSample("sample-usajobs", "usajobs", "USAJOBS pharmacy technician (sample)", "/usajobs/api/search",
+                    "/usajobs/api/search"),
+            new JobSample("sample-sitemap", "sitemap", "Prairie Drug careers (sample sitemap)", "/samples/jobs-sitemap.xml", null));
+
+    /** The API key the sample USAJOBS endpoint expects (any other answers 401, as the real API does). */
+    public static final String DEMO_USAJOBS_KEY = "demo-usajobs-key";
+
+    private static final java.util.regex.Pattern WORKDAY_DETAIL = java.util.regex.Pattern.compile(
+            "/wday/cxs/bluestem/Bluestem_Careers/job/.*_(R\\d+)");
+    private static final java.util.regex.Pattern SMARTRECRUITERS_DETAIL = java.util.regex.Pattern.compile(
+            "/smartrecruiters/v1/companies/MeadowCarePharmacy/postings/(\\d+)");
+    private static final java.util.regex.Pattern JOB_PAGE = java.util.regex.Pattern.compile("/careers/job/(\\d+)");
+
     private static final Map<String, String> TYPES = Map.of(
             "rss", "application/rss+xml; charset=utf-8",
             "atom", "application/atom+xml; charset=utf-8",
             "html", "text/html; charset=utf-8",
-            "json", "application/feed+json; charset=utf-8");
+            "json", "application/json; charset=utf-8",
+            "xml", "application/xml; charset=utf-8");
 
     private final HttpServer server;
 
@@ -63,10 +91,24 @@ public final class SampleSite implements AutoCloseable {
         return "http://127.0.0.1:" + port() + "/samples/" + file;
     }
 
+    /** The address of a path on this site. */
+    public String address(String path) {
+        return "http://127.0.0.1:" + port() + path;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (path.startsWith("/samples/")) {
+            String api = apiSample(exchange, path);
+            if (api != null) {
+                if (api.isEmpty()) {
+                    respond(exchange, 401, "application/json", "{\"error\":\"missing or wrong Authorization-Key\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                byte[] body = sample(api);
+                if (body == null) respond(exchange, 404, "application/json", "{\"error\":\"not found\"}".getBytes(StandardCharsets.UTF_8));
+                else respond(exchange, 200, TYPES.get(api.substring(api.lastIndexOf('.') + 1)), body);
+            } else if (path.startsWith("/samples/")) {
                 String file = path.substring("/samples/".length());
                 byte[] body = sample(file);
                 if (body == null) {
@@ -84,6 +126,26 @@ public final class SampleSite implements AutoCloseable {
                 respond(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    // The job platforms' endpoints of the sample job sources: the sample file that answers, "" for 401, null for none
+    private static String apiSample(HttpExchange exchange, String path) throws IOException {
+        if (path.equals("/wday/cxs/bluestem/Bluestem_Careers/jobs")) {
+            exchange.getRequestBody().readNBytes(64 * 1024); // the search body: every search finds the whole sample
+            return "workday-jobs.json";
+        }
+        java.util.regex.Matcher m = WORKDAY_DETAIL.matcher(path);
+        if (m.matches()) return "workday-job-" + m.group(1) + ".json";
+        if (path.equals("/smartrecruiters/v1/companies/MeadowCarePharmacy/postings")) return "smartrecruiters-postings.json";
+        m = SMARTRECRUITERS_DETAIL.matcher(path);
+        if (m.matches()) return "smartrecruiters-posting-" + m.group(1) + ".json";
+        if (path.equals("/usajobs/api/search")) {
+            String key = exchange.getRequestHeaders().getFirst("Authorization-Key");
+            return DEMO_USAJOBS_KEY.equals(key) ? "usajobs-search.json" : "";
+        }
+        m = JOB_PAGE.matcher(path);
+        if (m.matches()) return "job-" + m.group(1) + ".html";
+        return null;
     }
 
     private byte[] sample(String file) throws IOException {

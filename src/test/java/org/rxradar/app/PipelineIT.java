@@ -38,7 +38,7 @@ class PipelineIT {
 
             try (Pipeline pipeline = Pipeline.open(cfg)) {
                 Pipeline.Summary first = pipeline.runOnce();
-                assertThat(first.sources()).isEqualTo(SampleSite.SAMPLES.size());
+                assertThat(first.sources()).isEqualTo(DemoSetup.sourceCount());
                 assertThat(first.sourcesFailed()).isZero();
                 assertThat(first.itemsPublished()).isGreaterThan(20);
                 assertThat(first.itemsTagged()).isEqualTo(first.itemsPublished());
