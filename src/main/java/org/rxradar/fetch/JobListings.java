@@ -3,10 +3,12 @@ package org.rxradar.fetch;
 import java.util.Map;
 import java.util.TreeMap;
 import org.rxradar.fetch.ats.JobListingReader;
+import org.rxradar.fetch.page.SitemapReader;
 
 /** The reader of each job-listing source type (see {@link org.rxradar.config.RxRadarConfig.Source#JOB_TYPES}). */
 public final class JobListings {
-    private static final Map<String, JobListingReader> READERS = new TreeMap<>(Map.of());
+    private static final Map<String, JobListingReader> READERS = new TreeMap<>(Map.of(
+            "sitemap", new SitemapReader()));
 
     private JobListings() {}
 
