@@ -20,9 +20,11 @@ import org.rxradar.fetch.Links;
  * (StAX), so that a 50,000-URL sitemap needs the memory of one entry: the URLs that match
  * {@code include} are handed to a consumer as they are read, the others dropped on the spot.
  *
- * <p>Hostile XML: DTD support and external entities are off, and a DOCTYPE is refused outright
- * with a message that says so. Sitemaps never need one; an internal subset is how entity-expansion
- * (billion laughs) and external-entity (XXE) attacks arrive.
+ * <p>Hostile XML: DTD support and external entities are off, so no entity is ever expanded and no
+ * DTD or entity is ever read from elsewhere; a DOCTYPE with an internal subset is refused with a
+ * message that says so. Sitemaps never need one: an internal subset is how entity-expansion
+ * (billion laughs) and external-entity (XXE) attacks arrive. A bare {@code <!DOCTYPE urlset SYSTEM "…">}
+ * is let through unread.
  */
 final class SitemapParser {
     /** What a document turned out to be, and what was in it. */
@@ -82,7 +84,7 @@ final class SitemapParser {
         List<String> children = new ArrayList<>();
         while (r.hasNext()) {
             int event = r.next();
-            if (event == XMLStreamConstants.DTD) {
+            if (event == XMLStreamConstants.DTD && declaresEntities(r.getText())) {
                 throw new FetchException("refused: the document declares a DOCTYPE, which sitemaps never need "
                         + "(entity-expansion or external-entity attack?)");
             }
@@ -130,6 +132,10 @@ final class SitemapParser {
         }
         if (kind == null) throw new FetchException("not a sitemap: the document has no root element");
         return new Result(kind, urls, matched, invalid, List.copyOf(children), childrenListed);
+    }
+
+    private static boolean declaresEntities(String doctype) {
+        return doctype == null || doctype.indexOf('[') >= 0;
     }
 
     // sitemap elements are in the sitemaps.org namespace (or none, in careless generators); extensions

@@ -9,13 +9,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.rxradar.fetch.FetchException;
 
@@ -165,6 +169,36 @@ class SitemapParserTest {
     void externalEntitiesAreRefused() throws Exception {
         assertThatThrownBy(() -> parse(fixture("hostile-xxe.xml").replace("{{file}}", "file:///etc/passwd")))
                 .isInstanceOf(FetchException.class).hasMessageStartingWith("refused: the document declares a DOCTYPE");
+    }
+
+    @Test
+    void aDoctypeWithoutInternalSubsetIsLetThroughUnread() throws Exception {
+        // nothing listens on port 1: were the DTD read, the parse would fail
+        SitemapParser.Result r = parse("<?xml version=\"1.0\"?>\n<!DOCTYPE urlset SYSTEM \"http://127.0.0.1:1/sitemap.dtd\">\n"
+                + "<urlset><url><loc>https://www.sierra-foothill.example/jobs/9</loc></url></urlset>");
+
+        assertThat(r.matched()).isEqualTo(1);
+    }
+
+    /** The shared corpus of hostile XML (defusedxml, ROME), when present: each one refused with a reason. */
+    @Test
+    void hostileCorpusSamplesAreRefusedWithAReason() throws Exception {
+        Path corpus = Path.of("").toAbsolutePath().resolve("../shared/corpus/hostile").normalize();
+        if (!Files.isDirectory(corpus)) corpus = Path.of("/work/shared/corpus/hostile");
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus ../shared/corpus/hostile is absent");
+        List<Path> samples;
+        try (Stream<Path> files = Files.walk(corpus)) {
+            samples = files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+        }
+        assertThat(samples).isNotEmpty();
+        for (Path sample : samples) {
+            try (InputStream in = Files.newInputStream(sample)) {
+                assertThatThrownBy(() -> parse(in)).as(sample.getFileName().toString())
+                        .isInstanceOf(FetchException.class)
+                        .message().matches("(refused|malformed XML|not a sitemap): .*");
+            }
+        }
+        assertThat(matched).isEmpty();
     }
 
     @Test
