@@ -72,10 +72,18 @@ final class Deduplicator {
             if (done.add(item.id())) {
                 String hash = fingerprint(item, fingerprints);
                 state.seen.put(item.id(), withLinks
-                        ? new SourceState.Seen(hash, now.plus(REMEMBER), item.url(), item.title(), null)
+                        ? withLinks(item, hash, state.seen.get(item.id()), now)
                         : new SourceState.Seen(hash, now.plus(REMEMBER)));
             }
         }
+    }
+
+    // an unchanged listing entry known only by its URL (a sitemap's) keeps the title read before,
+    // for the record that will close the posting
+    private static SourceState.Seen withLinks(Item item, String hash, SourceState.Seen before, Instant now) {
+        String url = item.url() == null && before != null ? before.url() : item.url();
+        String title = item.title() == null && before != null ? before.title() : item.title();
+        return new SourceState.Seen(hash, now.plus(REMEMBER), url, title, null);
     }
 
     /**

@@ -6,13 +6,15 @@ import org.rxradar.fetch.ats.GreenhouseReader;
 import org.rxradar.fetch.ats.JobListingReader;
 import org.rxradar.fetch.ats.LeverReader;
 import org.rxradar.fetch.ats.UsaJobsReader;
+import org.rxradar.fetch.page.SitemapReader;
 
 /** The reader of each job-listing source type (see {@link org.rxradar.config.RxRadarConfig.Source#JOB_TYPES}). */
 public final class JobListings {
     private static final Map<String, JobListingReader> READERS = new TreeMap<>(Map.of(
             "greenhouse", new GreenhouseReader(),
             "lever", new LeverReader(),
-            "usajobs", new UsaJobsReader()));
+            "usajobs", new UsaJobsReader(),
+            "sitemap", new SitemapReader()));
 
     private JobListings() {}
 

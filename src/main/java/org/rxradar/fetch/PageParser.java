@@ -41,7 +41,8 @@ public final class PageParser {
         return new ParsedItems(List.of(), why + FeedLinkFinder.suggestion(page));
     }
 
-    static Document document(byte[] body, String contentType, URI url) throws FetchException {
+    /** The page as a DOM, in the charset its Content-Type names (else what the page declares, else UTF-8). */
+    public static Document document(byte[] body, String contentType, URI url) throws FetchException {
         try {
             return Jsoup.parse(new ByteArrayInputStream(body), charset(contentType), url.toString());
         } catch (IOException | RuntimeException e) {
