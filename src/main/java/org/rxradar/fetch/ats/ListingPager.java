@@ -12,8 +12,9 @@ import org.rxradar.fetch.FetchException;
  * Pages through one search of a listing API that pages by offset and announces a total, within
  * bounds a misbehaving server cannot stretch: at most {@code total / limit + 1} pages and
  * {@value #MAX_POSTINGS} postings; an empty or short page, or one that only repeats earlier
- * postings, ends the search. Anything that stops it before the announced total marks the listing
- * incomplete, so that no posting is closed on a partial read.
+ * postings, ends the search. Anything that stops it before the announced total, or a posting met
+ * twice (the listing moved while it was read, so another may have been skipped), marks the
+ * listing incomplete, so that no posting is closed on a partial read.
  */
 final class ListingPager {
     static final int MAX_POSTINGS = 2000;
@@ -41,8 +42,10 @@ final class ListingPager {
         List<JsonNode> out = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         int total = -1;
-        int maxPages = MAX_POSTINGS / limit + 1;
+        int pageSize = limit;
+        int maxPages = 1;
         int offset = 0;
+        boolean shifted = false;
         for (int page = 1; ; page++) {
             Page p;
             try {
@@ -55,22 +58,32 @@ final class ListingPager {
             if (page == 1) {
                 // later pages may announce 0 (Workday does): the first page's total is the one
                 total = p.total() == 0 && !p.postings().isEmpty() ? -1 : p.total();
-                if (total > 0) maxPages = Math.min(maxPages, total / limit + 1);
+                // a server may page by less than asked, and say so
+                if (p.limit() > 0 && p.limit() < limit) pageSize = p.limit();
+                maxPages = MAX_POSTINGS / pageSize + 1;
+                if (total > 0) maxPages = Math.min(maxPages, total / pageSize + 1);
             }
             int fresh = 0;
+            Set<String> onThisPage = new HashSet<>();
             for (JsonNode posting : p.postings()) {
                 String k = key.apply(posting);
-                if (k != null && !keys.add(k)) continue; // read on an earlier page (the listing shifted)
+                if (k != null && keys.contains(k)) {
+                    shifted = true; // met on an earlier page: the listing moved while it was read, another may be skipped
+                    continue;
+                }
+                if (k != null && !onThisPage.add(k)) continue;
                 out.add(posting);
                 fresh++;
             }
+            keys.addAll(onThisPage);
             offset += p.postings().size();
-            int pageSize = p.limit() > 0 && p.limit() < limit ? p.limit() : limit;
             boolean last = p.postings().isEmpty() || p.postings().size() < pageSize || (total >= 0 && offset >= total);
             if (last) {
                 if (total > 0 && offset < total) {
                     listing.incomplete(what + ": page " + page + " ended the listing after " + offset + " of the "
                             + total + " postings it announces");
+                } else if (shifted) {
+                    listing.incomplete(what + ": the listing changed while it was read (postings moved between pages)");
                 }
                 return out;
             }
