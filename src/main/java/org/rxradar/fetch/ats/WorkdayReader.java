@@ -109,12 +109,12 @@ public final class WorkdayReader implements JobListingReader {
         if (unnamed > 0) listing.notice(unnamed + " listing entries without an externalPath skipped");
 
         ItemFactory factory = new ItemFactory(source.id(), Kind.JOB, client.now());
-        List<PostingDetails.Entry<String>> entries = new ArrayList<>();
+        List<PostingDetails.Entry<JsonNode>> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : postings.entrySet()) {
             Item item = listingItem(site, e.getKey(), e.getValue(), source, factory, client.now());
-            if (item != null) entries.add(new PostingDetails.Entry<>(item, fingerprint(e.getKey(), e.getValue()), e.getKey()));
+            if (item != null) entries.add(new PostingDetails.Entry<>(item, fingerprint(e.getKey(), e.getValue()), e.getValue()));
         }
-        PostingDetails.read(entries, client, listing, path -> detail(site, path, source, factory, client));
+        PostingDetails.read(entries, client, listing, entry -> detail(site, entry, source, factory, client));
         return listing.build();
     }
 
@@ -149,8 +149,10 @@ public final class WorkdayReader implements JobListingReader {
         return posting.toItem(factory);
     }
 
-    private static PostingDetails.Detail detail(Site site, String path, RxRadarConfig.Source source, ItemFactory factory,
+    // the posting from its details; the listing entry fills what they leave out
+    private static PostingDetails.Detail detail(Site site, JsonNode entry, RxRadarConfig.Source source, ItemFactory factory,
                                                 ListingClient client) throws FetchException {
+        String path = text(entry, "externalPath");
         JsonNode answer = client.getJson(site.detail(path), Map.of());
         JsonNode info = answer.path("jobPostingInfo");
         if (!info.isObject()) return null;
@@ -158,8 +160,11 @@ public final class WorkdayReader implements JobListingReader {
         String employer = text(answer.path("hiringOrganization"), "name");
         Instant posted = Dates.parse(text(info, "startDate"), client.now());
         if (posted == null) posted = postedOn(text(info, "postedOn"), client.now());
-        Posting posting = new Posting(site.publicUrl(path), null, text(info, "title"), html, posted,
-                employer != null ? employer : source.name(), place(info), null,
+        String title = text(info, "title");
+        Place place = place(info);
+        Posting posting = new Posting(site.publicUrl(path), null, title != null ? title : text(entry, "title"), html, posted,
+                employer != null ? employer : source.name(),
+                place != null ? place : ListingFields.place(text(entry, "locationsText"), false), null,
                 ListingFields.employment(text(info, "timeType")), null, text(info, "jobReqId"));
         return new PostingDetails.Detail(posting.toItem(factory), TextCleaner.plain(html));
     }
