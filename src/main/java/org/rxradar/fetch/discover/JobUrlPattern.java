@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -71,9 +70,5 @@ final class JobUrlPattern {
             out.append(c);
         }
         return out.toString();
-    }
-
-    static boolean jobish(String segment) {
-        return JOBISH.matcher(segment.toLowerCase(Locale.ROOT)).matches();
     }
 }
