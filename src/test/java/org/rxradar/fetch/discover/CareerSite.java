@@ -3,10 +3,10 @@ package org.rxradar.fetch.discover;
 import org.rxradar.fetch.TestServer;
 
 /** Fictional career pages for discovery tests, each in the shape real career sites use. */
-final class CareerSite {
+public final class CareerSite {
     private CareerSite() {}
 
-    static final String GREENHOUSE_IFRAME = """
+    public static final String GREENHOUSE_IFRAME = """
             <!doctype html><html><head><title>Careers at Acme Health</title></head><body>
             <h1>Join our pharmacy team</h1>
             <div id="grnhse_app"></div>
@@ -15,30 +15,30 @@ final class CareerSite {
             <a href="https://www.linkedin.com/company/acme-health">LinkedIn</a>
             </body></html>""";
 
-    static final String WORKDAY_LINK = """
+    public static final String WORKDAY_LINK = """
             <!doctype html><html><head><title>Mercy Valley careers</title></head><body>
             <p>All our openings are on our job site:
             <a class="btn" href="https://mercyvalley.wd5.myworkdayjobs.com/en-US/MercyValley_Careers">Search jobs</a>
             and <a href="https://mercyvalley.wd5.myworkdayjobs.com/en-US/MercyValley_Careers/job/Fresno-CA/Pharmacy-Technician_R-1001">our featured pharmacy technician role</a>.</p>
             </body></html>""";
 
-    static final String LEVER_SCRIPT = """
+    public static final String LEVER_SCRIPT = """
             <!doctype html><html><head><title>Rx Startup</title>
             <script>window.jobsConfig = {"board": "https:\\/\\/jobs.lever.co\\/rx-startup", "theme": "light"};</script>
             </head><body><div id="jobs"></div></body></html>""";
 
-    static final String USAJOBS_LINK = """
+    public static final String USAJOBS_LINK = """
             <!doctype html><html><head><title>VA Medical Center careers</title></head><body>
             <a href="https://www.usajobs.gov/Search/Results?k=pharmacy%20technician&amp;l=Fresno%2C%20CA">Pharmacy jobs at the VA</a>
             </body></html>""";
 
-    static final String RSS_LINK = """
+    public static final String RSS_LINK = """
             <!doctype html><html><head><title>Valley Pharmacy jobs</title>
             <link rel="alternate" type="application/rss+xml" title="Open positions" href="/jobs.rss">
             <link rel="alternate" type="application/rss+xml" title="Comments" href="/comments/feed/">
             </head><body><h1>Open positions</h1></body></html>""";
 
-    static final String JOBS_RSS = """
+    public static final String JOBS_RSS = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0"><channel><title>Valley Pharmacy open positions</title><link>http://valley.example/jobs</link>
             <item><title>Pharmacy Technician (evenings)</title><link>http://valley.example/jobs/101</link>
@@ -47,7 +47,7 @@ final class CareerSite {
               <description>Front store register.</description></item>
             </channel></rss>""";
 
-    static final String JSON_LD = """
+    public static final String JSON_LD = """
             <!doctype html><html><head><title>Sunrise Clinics - Jobs</title>
             <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
               {"@type":"JobPosting","title":"Certified Pharmacy Technician","url":"/jobs/cpht-1",
@@ -58,13 +58,13 @@ final class CareerSite {
                "datePosted":"2026-11-21","hiringOrganization":{"@type":"Organization","name":"Sunrise Clinics"}}]}
             </script></head><body><h1>Jobs</h1></body></html>""";
 
-    static final String NOTHING = """
+    public static final String NOTHING = """
             <!doctype html><html><head><title>About us</title></head><body>
             <p>We are a family pharmacy. Call us at 555-0100. <a href="/contact">Contact</a>
             <a href="https://www.facebook.com/valleypharmacy">Facebook</a></p></body></html>""";
 
     /** robots.txt naming a sitemap index, whose second child lists job pages below /careers/jobs/. */
-    static void sitemaps(TestServer server) {
+    public static void sitemaps(TestServer server) {
         String base = server.url("").toString();
         server.serve("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n\nSitemap: " + base + "/sitemap_index.xml\n");
         server.serve("/sitemap_index.xml", "application/xml", """
