@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 SubscribersCommand.class,
                 DigestCommand.class,
                 PreviewCommand.class,
+                SourcesCommand.class,
                 TagCommand.class,
                 EvalCommand.class,
                 TrendsCommand.class,

@@ -6,10 +6,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Finds the feeds an HTML page advertises with {@code <link rel="alternate">}. */
-final class FeedLinkFinder {
+public final class FeedLinkFinder {
     private FeedLinkFinder() {}
 
-    static List<String> find(Document page) {
+    /** The absolute URLs of the RSS, Atom and JSON feeds {@code page} links as alternates, in page order. */
+    public static List<String> find(Document page) {
         List<String> feeds = new ArrayList<>();
         for (Element link : page.select("link[rel~=(?i)alternate][href]")) {
             String type = link.attr("type").toLowerCase();

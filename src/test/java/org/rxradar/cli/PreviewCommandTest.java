@@ -86,4 +86,37 @@ class PreviewCommandTest {
                 .contains(url("/missing") + ": failed: HTTP 404");
         assertThat(run("--selector", "bogus=x", url("/plain"))).isEqualTo(2);
     }
+
+    @Test
+    void everyJobListingTypeIsAcceptedAndSaysWhyNothingCameWithoutEchoingTheKey() {
+        for (String type : org.rxradar.config.RxRadarConfig.Source.JOB_TYPES) {
+            out.getBuffer().setLength(0);
+            err.getBuffer().setLength(0);
+            // no board on this server: with or without a reader for the type in this build, the preview says why it has nothing
+            int code = run("--type", type, "--api-url", url("/missing/list"), "--api-key", "SECRET-KEY-123",
+                    "--user-agent-email", "ops@example.org", "--search", "pharmacy technician", "--search", "CPhT",
+                    url("/missing/board"));
+            assertThat(code).as(type + ": " + err).isBetween(0, 1);
+            assertThat(err.toString()).as(type).startsWith(url("/missing/board") + (code == 1 ? ": failed: " : ": nothing found: "));
+            assertThat(out.toString()).as(type).isEmpty();
+            assertThat(out + err.toString()).as(type).doesNotContain("SECRET-KEY-123");
+        }
+    }
+
+    @Test
+    void jobListingOptionsAreCheckedBeforeAnyRequest() {
+        assertThat(run("--type", "bamboohr", url("/feed.xml"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--type must be rss, web, auto or one of workday, greenhouse, lever, smartrecruiters, usajobs, sitemap");
+        assertThat(run("--type", "rss", "--search", "cpht", url("/feed.xml"))).isEqualTo(2);
+        assertThat(err.toString()).contains("apply to the job-listing types");
+        assertThat(run("--type", "sitemap", "--kind", "news", url("/feed.xml"))).isEqualTo(2);
+        assertThat(err.toString()).contains("a sitemap source reads job postings: --kind job");
+        assertThat(run("--type", "sitemap", "--include", "jobs/(", url("/feed.xml"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--include 'jobs/(' is not a regular expression");
+        assertThat(run("--type", "sitemap", "--max-pages", "0", url("/feed.xml"))).isEqualTo(2);
+        assertThat(run("--type", "greenhouse", "--api-url", "ftp://x.example/", url("/feed.xml"))).isEqualTo(2);
+        assertThat(run("--type", "lever", "--search", " ... ", url("/feed.xml"))).isEqualTo(2);
+        assertThat(err.toString()).contains("search: no phrase has a letter or digit");
+        assertThat(out.toString()).isEmpty();
+    }
 }
