@@ -39,7 +39,7 @@ public final class SmartRecruitersReader implements JobListingReader {
     private static final Set<String> US = Set.of("us", "usa", "united states", "united states of america");
 
     /** A company's postings: the list endpoint and the public site, whose {@code /<id>} address opens a posting. */
-    record Company(String label, String name, String list) {
+    record Company(String label, String name, String list, String site) {
         static Company of(RxRadarConfig.Source source) throws SourceConfigException {
             String expected = "smartrecruiters source '" + source.id() + "': url '" + source.url()
                     + "' names no company (https://jobs.smartrecruiters.com/<Company>)";
@@ -53,7 +53,11 @@ public final class SmartRecruitersReader implements JobListingReader {
             String name = path.replaceAll("^/+", "").split("/")[0];
             if (name.isBlank()) throw new SourceConfigException(expected);
             String list = source.apiUrl() != null ? source.apiUrl().trim() : API + UrlPaths.segment(name) + "/postings";
-            return new Company("smartrecruiters company '" + name + "'", name, list);
+            // postings open on jobs.smartrecruiters.com; a url elsewhere (a mirror, the demo's sample site) is its own site
+            String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+            String site = host.equals("smartrecruiters.com") || host.endsWith(".smartrecruiters.com") || url.getScheme() == null
+                    ? PUBLIC : url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority() + "/";
+            return new Company("smartrecruiters company '" + name + "'", name, list, site);
         }
 
         URI page(String phrase, int offset) {
@@ -64,7 +68,7 @@ public final class SmartRecruitersReader implements JobListingReader {
         // Not the detail's postingUrl (a slug the listing does not have): the item id must be the same
         // whether the item is built from the listing or from the details, and this address opens the posting too.
         String publicUrl(String id) {
-            return PUBLIC + UrlPaths.segment(name) + "/" + UrlPaths.segment(id);
+            return site + UrlPaths.segment(name) + "/" + UrlPaths.segment(id);
         }
 
         // the answer's ref when it points at the API that answered (an answer cannot send us elsewhere), else the documented address
