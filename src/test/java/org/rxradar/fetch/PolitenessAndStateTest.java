@@ -57,8 +57,10 @@ class PolitenessAndStateTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         starts.sort(Long::compare);
-        assertThat(starts.get(1) - starts.get(0)).isGreaterThanOrEqualTo(190);
-        assertThat(starts.get(2) - starts.get(1)).isGreaterThanOrEqualTo(190);
+        // lower bounds from t0 only: a busy machine can record a start late, never early, so the
+        // spacing between two recorded starts may shrink while these bounds still hold
+        assertThat(starts.get(1)).isGreaterThanOrEqualTo(195);
+        assertThat(starts.get(2)).isGreaterThanOrEqualTo(395);
     }
 
     @Test
