@@ -49,6 +49,28 @@ final class HostLimiter {
         return h.permits::release;
     }
 
+    /** What runs under a host's permit. */
+    interface Fetch {
+        FetchResponse run() throws FetchException;
+    }
+
+    /**
+     * Runs {@code fetch} under {@code url}'s host permit: the one polite way every fetcher asks a
+     * host, with interruption and surprises turned into readable {@link FetchException}s.
+     */
+    FetchResponse fetch(URI url, Fetch fetch) throws FetchException {
+        try (AutoCloseable permit = acquire(url)) {
+            return fetch.run();
+        } catch (FetchException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException("interrupted");
+        } catch (Exception e) {
+            throw new FetchException("fetch failed: " + e.getMessage(), e);
+        }
+    }
+
     static String key(URI url) {
         return (url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT)) + ":" + url.getPort();
     }

@@ -73,17 +73,9 @@ final class ListingHttp implements ListingClient {
     }
 
     private FetchResponse limited(URI url, String accept, HttpCall call) throws FetchException {
-        try (AutoCloseable permit = limiter.acquire(url)) {
-            return http.fetch(url, Validators.NONE, accept, call);
-        } catch (FetchException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
-        } catch (Exception e) {
-            throw new FetchException("fetch failed: " + e.getMessage(), e);
-        }
+        return limiter.fetch(url, () -> http.fetch(url, Validators.NONE, accept, call));
     }
+
 
     @Override
     public Known known(String itemId, String listingFingerprint) {

@@ -89,15 +89,6 @@ public final class ListingPreview {
     }
 
     private FetchResponse limited(URI url, String accept) throws FetchException {
-        try (AutoCloseable permit = limiter.acquire(url)) {
-            return http.fetch(url, Validators.NONE, accept);
-        } catch (FetchException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
-        } catch (Exception e) {
-            throw new FetchException("fetch failed: " + e.getMessage(), e);
-        }
+        return limiter.fetch(url, () -> http.fetch(url, Validators.NONE, accept));
     }
 }

@@ -174,16 +174,7 @@ public final class SourceFetcher {
     // further pages of a web source (next pages, detail pages): same politeness as the first
     private FetchResponse fetchPage(URI url) throws FetchException {
         if (!robots.allows(url)) throw new FetchException("robots.txt disallows " + url);
-        try (AutoCloseable permit = limiter.acquire(url)) {
-            return http.fetch(url, Validators.NONE, PAGE_ACCEPT);
-        } catch (FetchException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FetchException("interrupted");
-        } catch (Exception e) {
-            throw new FetchException("fetch failed: " + e.getMessage(), e);
-        }
+        return limiter.fetch(url, () -> http.fetch(url, Validators.NONE, PAGE_ACCEPT));
     }
 
     private void record(RxRadarConfig.Source source, SourceState state, SourceReport report) {

@@ -28,6 +28,18 @@ public final class UsStates {
 
     private UsStates() {}
 
+    /** The code of an exact lower-case name or code ("texas", "tx"), without normalising: for hot paths. */
+    public static String lowerCaseCode(String lowerCaseNameOrCode) {
+        return lowerCaseNameOrCode == null ? null : CODES.get(lowerCaseNameOrCode);
+    }
+
+    /** Every full name ("New York"), in the table's order. */
+    public static java.util.List<String> names() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 1; i < NAMES.length; i += 2) out.add(NAMES[i]);
+        return out;
+    }
+
     /**
      * The two-letter code of a state given by name ("Texas", "new york") or code ("TX", "tx"), or
      * null when the text names none. Case, extra spaces and a trailing period do not matter.

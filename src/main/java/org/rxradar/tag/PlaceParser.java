@@ -1,29 +1,17 @@
 package org.rxradar.tag;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rxradar.model.Place;
+import org.rxradar.model.UsStates;
 
 /**
  * Reads a published location ("Fresno, CA", "Austin, Texas 78701", "Remote", "Seattle, WA (Remote)",
  * "Remote - Denver, CO") into a {@link Place} with a two-letter US state.
  */
 final class PlaceParser {
-    private static final Map<String, String> STATES = new HashMap<>();
-    private static final String[] NAMES = {
-        "AL", "Alabama", "AK", "Alaska", "AZ", "Arizona", "AR", "Arkansas", "CA", "California", "CO", "Colorado",
-        "CT", "Connecticut", "DE", "Delaware", "DC", "District of Columbia", "FL", "Florida", "GA", "Georgia",
-        "HI", "Hawaii", "ID", "Idaho", "IL", "Illinois", "IN", "Indiana", "IA", "Iowa", "KS", "Kansas",
-        "KY", "Kentucky", "LA", "Louisiana", "ME", "Maine", "MD", "Maryland", "MA", "Massachusetts", "MI", "Michigan",
-        "MN", "Minnesota", "MS", "Mississippi", "MO", "Missouri", "MT", "Montana", "NE", "Nebraska", "NV", "Nevada",
-        "NH", "New Hampshire", "NJ", "New Jersey", "NM", "New Mexico", "NY", "New York", "NC", "North Carolina",
-        "ND", "North Dakota", "OH", "Ohio", "OK", "Oklahoma", "OR", "Oregon", "PA", "Pennsylvania", "RI", "Rhode Island",
-        "SC", "South Carolina", "SD", "South Dakota", "TN", "Tennessee", "TX", "Texas", "UT", "Utah", "VT", "Vermont",
-        "VA", "Virginia", "WA", "Washington", "WV", "West Virginia", "WI", "Wisconsin", "WY", "Wyoming", "PR", "Puerto Rico"};
     private static final Pattern PARENTHESISED_REMOTE = Pattern.compile("(?i)\\((remote|hybrid)[^)]*\\)");
     private static final Pattern REMOTE_WORD = Pattern.compile("(?i)\\b(remote|hybrid|work from home|wfh|telecommute|virtual|anywhere)\\b\\s*[-:/|]?");
     private static final Pattern COUNTRY = Pattern.compile("(?i)\\b(united states|usa|us)\\b");
@@ -32,20 +20,11 @@ final class PlaceParser {
     private static final Pattern EDGES = Pattern.compile("^[-,;/| ]+|[-,;/| ]+$");
     private static final Set<String> REMOTE_WORDS = Set.of("remote", "work from home", "wfh", "telecommute", "virtual", "anywhere");
 
-    static {
-        for (int i = 0; i < NAMES.length; i += 2) {
-            STATES.put(NAMES[i].toLowerCase(Locale.ROOT), NAMES[i]);
-            STATES.put(NAMES[i + 1].toLowerCase(Locale.ROOT), NAMES[i]);
-        }
-    }
-
     private PlaceParser() {}
 
     /** Full US state names ("New York"), for rules phrases with a {state} slot. */
     static java.util.List<String> stateNames() {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (int i = 1; i < NAMES.length; i += 2) out.add(NAMES[i]);
-        return out;
+        return UsStates.names();
     }
 
     /** The common "Fresno, CA" form without regular expressions; null when the text is anything else. */
@@ -54,7 +33,7 @@ final class PlaceParser {
         if (comma <= 0 || comma != text.lastIndexOf(',')) return null;
         String state = text.substring(comma + 1).trim();
         if (state.length() != 2) return null;
-        String code = STATES.get(state.toLowerCase(Locale.ROOT));
+        String code = UsStates.lowerCaseCode(state.toLowerCase(Locale.ROOT));
         String city = text.substring(0, comma).trim();
         if (code == null || city.toLowerCase(Locale.ROOT).contains("remote")) return null;
         return new Place(text, city, code, remote);
@@ -77,7 +56,7 @@ final class PlaceParser {
         }
         Matcher m = CITY_STATE.matcher(text);
         while (m.find()) {
-            String code = STATES.get(m.group(2).toLowerCase(Locale.ROOT));
+            String code = UsStates.lowerCaseCode(m.group(2).toLowerCase(Locale.ROOT));
             if (code != null && code.equals(m.group(2))) return new Place(m.group(), m.group(1), code, remote);
         }
         return null;
@@ -87,7 +66,7 @@ final class PlaceParser {
         Matcher m = CITY_STATE.matcher(text);
         Place found = null;
         while (m.find()) {
-            String code = STATES.get(m.group(2).toLowerCase(Locale.ROOT));
+            String code = UsStates.lowerCaseCode(m.group(2).toLowerCase(Locale.ROOT));
             if (code != null && code.equals(m.group(2))) found = new Place(m.group(), m.group(1).trim(), code, remote);
         }
         return found;
@@ -110,14 +89,14 @@ final class PlaceParser {
         String[] parts = rest.split("\\s*,\\s*");
         String city = null, state = null;
         if (parts.length >= 2) {
-            state = STATES.get(parts[parts.length - 1].trim().toLowerCase(Locale.ROOT));
+            state = UsStates.lowerCaseCode(parts[parts.length - 1].trim().toLowerCase(Locale.ROOT));
             city = parts[0].trim();
         } else {
-            state = STATES.get(rest.toLowerCase(Locale.ROOT));
+            state = UsStates.lowerCaseCode(rest.toLowerCase(Locale.ROOT));
             if (state == null) {
                 // "Fresno CA": a trailing two-letter state without a comma
                 int sp = rest.lastIndexOf(' ');
-                if (sp > 0) state = STATES.get(rest.substring(sp + 1).toLowerCase(Locale.ROOT));
+                if (sp > 0) state = UsStates.lowerCaseCode(rest.substring(sp + 1).toLowerCase(Locale.ROOT));
                 city = state != null ? rest.substring(0, sp).trim() : rest;
             }
         }
