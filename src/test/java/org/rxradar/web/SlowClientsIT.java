@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxradar.bus.Bus;
 import org.rxradar.digest.SubscriptionLog;
+import org.rxradar.web.server.HttpLimits;
 
 /**
  * Slow and abusive clients against the real server (feeds, health and the subscription routes,
  * on a real broker): fifty connections that drip a header a byte a second, send half a request
  * line and go silent, or drip a POST body, must not keep {@code /health/live} from answering
- * within a second.
+ * within a second; each kind is cut off by its deadline, and one address cannot hold more than its
+ * share of connections.
  */
 class SlowClientsIT {
     /** The bound the issue states for {@code /health/live} while slow clients are connected. */
@@ -70,6 +73,42 @@ class SlowClientsIT {
             assertThat(probe(web.http.port(), "/feeds/jobs.atom", LIVE_WITHIN_MILLIS).statusLine()).startsWith("HTTP/1.1 200");
             System.out.printf("SlowClientsIT: /health/live with 50 slow clients, ms: max %d, all %s%n",
                     latencies.stream().mapToLong(Long::longValue).max().orElse(-1), latencies);
+        }
+    }
+
+    @Test
+    void slowHeadsAreClosedAndSlowBodiesAnswered408() throws Exception {
+        // short deadlines keep the test short; the defaults are 10 s each
+        web = new WebServer(subscriptions, 0, dir.resolve("outbox"), HttpLimits.DEFAULT.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        try (SlowClients slow = new SlowClients(web.http.port())) {
+            SlowClients.Client half = slow.open(SlowClients.Kind.HALF_REQUEST_LINE, 1, 10, false).get(0);
+            SlowClients.Client drip = slow.open(SlowClients.Kind.DRIP_HEADER, 1, 11, false).get(0);
+            SlowClients.Client body = slow.open(SlowClients.Kind.SLOW_BODY, 1, 12, false).get(0);
+
+            // bounded waits: deadline 2 s, checked every 0.5 s
+            assertThat(body.statusLine(6000)).as("slow body").startsWith("HTTP/1.1 408");
+            assertThat(half.closedByServer(6000)).as("half a request line, then silence").isTrue();
+            assertThat(drip.closedByServer(6000)).as("a header dripped a byte a second").isTrue();
+        }
+        // a client that is merely slow, within the deadline, is served
+        try (Socket s = new Socket("127.0.0.1", web.http.port())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(700);
+            s.getOutputStream().write("Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void oneAddressHoldsAtMostItsShareOfConnections() throws Exception {
+        web = new WebServer(subscriptions, 0, dir.resolve("outbox"), HttpLimits.DEFAULT.withMaxConnectionsPerClient(4));
+        try (SlowClients slow = new SlowClients(web.http.port())) {
+            List<SlowClients.Client> greedy = slow.open(SlowClients.Kind.HALF_REQUEST_LINE, 10, 20, true);
+            long refused = greedy.stream().filter(c -> c.closedByServer(1000)).count();
+            assertThat(refused).as("connections from 127.0.0.20 beyond 4 are closed").isEqualTo(6);
+            // another address is served, the greedy one too once it lets go of its connections
+            assertThat(probe(web.http.port(), "/health/live", LIVE_WITHIN_MILLIS).statusLine()).startsWith("HTTP/1.1 200");
         }
     }
 
