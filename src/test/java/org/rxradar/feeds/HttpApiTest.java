@@ -299,6 +299,32 @@ class HttpApiTest {
     }
 
     @Test
+    void bodiesOverTheLimitAre413WhetherDeclaredOrChunked() throws Exception {
+        try (HttpApi echo = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry)) {
+            echo.route("/echo", ex -> {
+                byte[] body = ("read " + ex.getRequestBody().readAllBytes().length).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            echo.start();
+            URI uri = URI.create("http://127.0.0.1:" + echo.port() + "/echo");
+            byte[] small = new byte[10_000];
+            byte[] big = new byte[200_000];
+            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(small)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.body()).isEqualTo("read 10000");
+            HttpResponse<String> declared = client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(declared.statusCode()).isEqualTo(413);
+            assertThat(declared.body()).contains("larger than 64 KB").doesNotContain("Exception");
+            HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(uri)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).isEqualTo(413);
+        }
+    }
+
+    @Test
     void takenPortIsAConfigErrorNamingHttpPort() {
         HttpApi second = new HttpApi(new RxRadarConfig.Http(api.port(), "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry);
         assertThatThrownBy(second::start).isInstanceOf(ConfigException.class)

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -18,6 +17,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -82,7 +82,10 @@ public final class NioHttpServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new RequestHeaderDeadline(connector, limits.headerTimeout()));
         server.setErrorHandler(new PlainErrorHandler(limits));
-        server.setHandler(new Dispatch());
+        // bodies over the limit fail as they are read, declared (Content-Length) or chunked: 413
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(limits.maxBodyBytes(), -1);
+        sizeLimit.setHandler(new Dispatch());
+        server.setHandler(sizeLimit);
     }
 
     /** Opens the listening socket now, so a taken port shows before anything slow starts. Idempotent. */
@@ -126,12 +129,7 @@ public final class NioHttpServer implements AutoCloseable {
     private final class Dispatch extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-            if (declared > limits.maxBodyBytes()) {
-                Response.writeError(request, response, callback, 413);
-                return true;
-            }
-            CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, limits.maxBodyBytes());
+            CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, -1); // bounded by the SizeLimitHandler
             if (body.isDone()) { // no body, or all of it arrived with the headers
                 serve(request, response, callback, body);
                 return true;
@@ -155,8 +153,9 @@ public final class NioHttpServer implements AutoCloseable {
             try {
                 bytes = body.join();
             } catch (CompletionException e) {
-                if (tooLarge(e.getCause())) Response.writeError(request, response, callback, 413);
-                else callback.failed(e.getCause()); // the client went away or broke its chunked encoding
+                // 413 from the size limit, 400 for broken chunked encoding; else the client went away
+                if (e.getCause() instanceof HttpException refused) Response.writeError(request, response, callback, refused.getCode());
+                else callback.failed(e.getCause());
                 return;
             }
             URI target;
@@ -176,11 +175,6 @@ public final class NioHttpServer implements AutoCloseable {
                 log.error("{} {} failed: {}", request.getMethod(), target.getRawPath(), e.toString());
             }
             exchange.finish(callback);
-        }
-
-        private boolean tooLarge(Throwable failure) {
-            // Content.Source.asByteArrayAsync refuses content over its maximum with an IllegalArgumentException
-            return failure instanceof IllegalArgumentException;
         }
     }
 }
