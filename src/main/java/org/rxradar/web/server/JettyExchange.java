@@ -49,7 +49,7 @@ final class JettyExchange extends HttpExchange {
         this.request = request;
         this.response = response;
         this.uri = uri;
-        for (HttpField f : request.getHeaders()) requestHeaders.add(f.getName(), f.getValue());
+        for (HttpField f : request.getHeaders()) requestHeaders.add(f.getName(), f.getValue() == null ? "" : f.getValue());
         this.in = new ByteArrayInputStream(body);
         this.sink = Content.Sink.asOutputStream(response);
         this.out = new Body();

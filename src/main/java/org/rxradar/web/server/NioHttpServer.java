@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -159,13 +160,15 @@ public final class NioHttpServer implements AutoCloseable {
                 return;
             }
             URI target;
+            JettyExchange exchange;
             try {
-                target = new URI(request.getHttpURI().getPathQuery());
-            } catch (URISyntaxException e) {
+                target = new URI(Objects.requireNonNullElse(request.getHttpURI().getPathQuery(), "/"));
+                exchange = new JettyExchange(request, response, target, bytes);
+            } catch (URISyntaxException | RuntimeException e) {
+                // a target Jetty accepts but java.net.URI does not (a '|' or '{'), a header the JDK's Headers refuses
                 Response.writeError(request, response, callback, 400);
                 return;
             }
-            JettyExchange exchange = new JettyExchange(request, response, target, bytes);
             try {
                 routes.handle(exchange);
             } catch (IOException e) {
@@ -173,8 +176,9 @@ public final class NioHttpServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 // one line, the path without its query (tokens travel there), no stack trace
                 log.error("{} {} failed: {}", request.getMethod(), target.getRawPath(), e.toString());
+            } finally {
+                exchange.finish(callback); // also after an Error, so the connection is not left waiting
             }
-            exchange.finish(callback);
         }
     }
 }
