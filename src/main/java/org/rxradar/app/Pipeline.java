@@ -62,7 +62,7 @@ public final class Pipeline implements AutoCloseable {
 
     private final RxRadarConfig cfg;
     private final Clock clock;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<AutoCloseable> resources;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Bus bus;
@@ -86,8 +86,16 @@ public final class Pipeline implements AutoCloseable {
     private boolean closed;
     private volatile Thread trendThread;
 
-    private Pipeline(RxRadarConfig configured, Clock clock) {
+    /** @param opened where every resource goes as it is opened, so {@link #open} can close them when a later step fails */
+    private Pipeline(RxRadarConfig configured, Clock clock, List<AutoCloseable> opened) {
         this.clock = clock;
+        this.resources = opened;
+        // the views every delivery reads, rebuilt from the tagged topic
+        this.view = new FeedView();
+        this.trends = new TrendStore();
+        // the HTTP port is taken before the broker starts, so a port in use is reported at once
+        this.http = own(new HttpApi(configured.http(), view, this::health, registry));
+        http.bind();
         new JvmMemoryMetrics().bindTo(registry);
         // web: stages that count on the global registry (fetch) show up in /metrics too
         Metrics.addRegistry(registry);
@@ -96,10 +104,6 @@ public final class Pipeline implements AutoCloseable {
         // web: the subscriptions view is needed by the subscription routes, added before the server starts
         this.subscriptions = own(new SubscriptionLog(bus.clients()));
 
-        // the views every delivery reads, rebuilt from the tagged topic
-        this.view = new FeedView();
-        this.trends = new TrendStore();
-        this.http = own(new HttpApi(configured.http(), view, this::health, registry));
         TrendRoutes trendRoutes = new TrendRoutes(trends, clock);
         http.route("/trends", trendRoutes);
         // web: /subscriptions and /unsubscribe; links use the port really bound, known after start
@@ -140,9 +144,19 @@ public final class Pipeline implements AutoCloseable {
                 .producer(publisher.kafkaProducer());
     }
 
-    /** Opens the bus (starting the embedded broker when none is configured), rebuilds the views, starts the HTTP server. */
+    /**
+     * Takes the HTTP port, opens the bus (starting the embedded broker when none is configured),
+     * rebuilds the views, starts the HTTP server. When a step fails, what the earlier ones opened
+     * (the port, the broker, clients) is closed before the error is thrown.
+     */
     public static Pipeline open(RxRadarConfig cfg) {
-        return new Pipeline(cfg, Clock.systemUTC());
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            return new Pipeline(cfg, Clock.systemUTC(), opened);
+        } catch (RuntimeException | Error e) {
+            closeAll(opened);
+            throw e;
+        }
     }
 
     /** Links in digests and feeds must name the port really served, also when port 0 picked one. */
@@ -243,6 +257,11 @@ public final class Pipeline implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        closeAll(resources);
+    }
+
+    /** Newest first, each whatever happens to the others. */
+    private static void closeAll(List<AutoCloseable> resources) {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

@@ -66,7 +66,7 @@ public final class FeedWriter {
         // Atom needs an author for entries without one; RSS would put it in managingEditor, which must be an email
         if (format == FeedFormat.ATOM) feed.setAuthors(List.of(person("RxRadar")));
         List<SyndEntry> entries = new ArrayList<>(items.size());
-        for (TaggedItem item : items) entries.add(entry(item));
+        for (TaggedItem item : items) entries.add(entry(item, format));
         feed.setEntries(entries);
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192 + items.size() * 1024);
         try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
@@ -78,7 +78,7 @@ public final class FeedWriter {
         return out.toByteArray();
     }
 
-    private SyndEntry entry(TaggedItem item) {
+    private SyndEntry entry(TaggedItem item, FeedFormat format) {
         SyndEntry e = new SyndEntryImpl();
         e.setUri("urn:rxradar:item:" + item.id());
         e.setTitle(Html.xmlSafe(orDefault(item.title(), "(untitled)")));
@@ -95,11 +95,18 @@ public final class FeedWriter {
         for (String s : item.settings()) categories.add(category(s, baseUrl + "/feeds/settings"));
         for (String t : item.topics()) categories.add(category(t, baseUrl + "/feeds/topics"));
         e.setCategories(categories);
-        if (item.summary() != null && !item.summary().isBlank()) {
-            e.setDescription(content("text/plain", Html.xmlSafe(item.summary())));
-        }
+        if (item.summary() != null && !item.summary().isBlank()) e.setDescription(description(item.summary(), format));
         if (item.kind() == Kind.JOB) e.setContents(List.of(content("html", leadHtml(item))));
         return e;
+    }
+
+    /**
+     * The summary is plain text. Atom says so ({@code type="text"}); RSS 2.0's description has no
+     * type and readers render it as HTML, so there the text is HTML-escaped first: a summary reading
+     * {@code <script>} (a source that double-encoded its markup) stays text instead of becoming a tag.
+     */
+    static SyndContent description(String summary, FeedFormat format) {
+        return format == FeedFormat.RSS ? content("text/html", Html.escape(summary)) : content("text/plain", Html.xmlSafe(summary));
     }
 
     /** The job fields a reader wants at a glance, as a small HTML block; every text is escaped. */

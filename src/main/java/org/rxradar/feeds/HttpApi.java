@@ -3,7 +3,6 @@ package org.rxradar.feeds;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,49 +21,47 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.rxradar.config.ConfigException;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Json;
+import org.rxradar.web.server.HttpLimits;
+import org.rxradar.web.server.NioHttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side: topic feeds (Atom, RSS), the OPML list, the front page, {@code /health} and
- * {@code /metrics}. Served by the JDK's HttpServer on a bounded pool: the handlers only read
- * memory, so a few threads suffice, and a full queue makes the accepting thread do the work,
- * which slows clients down instead of piling up requests.
+ * {@code /metrics}, plus the routes other packages add ({@link #route}). Served by
+ * {@link NioHttpServer}, which reads requests without holding a thread, so slow clients cannot
+ * starve the routes; the routes only read memory. A route's failure is answered 500 with one log
+ * line naming the path, never the query (it carries tokens).
  */
 public final class HttpApi implements AutoCloseable {
     static final String FEED_CACHE_CONTROL = "public, max-age=300";
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
-    private static final int THREADS = 8;
-    private static final int QUEUE = 512;
-
-    static {
-        // The JDK server writes headers and body as two segments; without TCP_NODELAY, Nagle holds the
-        // body until the client's delayed ACK (~40 ms), capping a keep-alive connection near 25 req/s.
-        // Read once, when the first server is created in this JVM; an explicit setting wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
 
     private final RxRadarConfig.Http cfg;
     private final FeedView view;
     private final HealthCheck health;
     private final PrometheusMeterRegistry registry;
     private final Clock clock;
+    private final HttpLimits limits;
     private final Map<String, HttpHandler> extraRoutes = new LinkedHashMap<>();
-    private HttpServer server;
-    private ThreadPoolExecutor pool;
+    private NioHttpServer server;
+    private volatile boolean started;
     private RenderedFeeds feeds;
     private byte[] opml;
     private volatile String baseUrl;
 
     public HttpApi(RxRadarConfig.Http cfg, FeedView view, HealthCheck health, PrometheusMeterRegistry registry) {
+        this(cfg, view, health, registry, HttpLimits.DEFAULT);
+    }
+
+    /** @param limits what one client may cost the server (timeouts, sizes, connections per address) */
+    public HttpApi(RxRadarConfig.Http cfg, FeedView view, HealthCheck health, PrometheusMeterRegistry registry, HttpLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.view = Objects.requireNonNull(view, "view");
         this.health = Objects.requireNonNull(health, "health");
@@ -74,10 +71,12 @@ public final class HttpApi implements AutoCloseable {
 
     /**
      * Adds a handler for every path under {@code pathPrefix} (e.g. "/subscriptions", "/unsubscribe"),
-     * served on the same port and pool and timed like the built-in routes. Call before {@link #start}.
+     * served on the same port and pool and timed like the built-in routes. As with the JDK server's
+     * contexts, the longest prefix of the raw path wins ("/trends" serves "/trends.html" too).
+     * Call before {@link #start}.
      */
     public synchronized HttpApi route(String pathPrefix, HttpHandler handler) {
-        if (server != null) throw new IllegalStateException("add routes before start()");
+        if (started) throw new IllegalStateException("add routes before start()");
         if (pathPrefix == null || !pathPrefix.startsWith("/") || pathPrefix.equals("/")) {
             throw new IllegalArgumentException("route prefix must start with '/' and not be '/' itself: " + pathPrefix);
         }
@@ -86,42 +85,65 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving.
+     * Takes the port now without serving yet (connections wait in the backlog until {@link #start}),
+     * so that a taken port is reported at once, before anything slow such as a broker starts.
+     * Idempotent; {@link #start} binds when this was not called.
+     *
+     * @throws ConfigException naming {@code http.port} when the port is taken, {@code http.bind} when the address is unusable
+     */
+    public synchronized void bind() {
+        if (server != null) return;
+        InetSocketAddress address = new InetSocketAddress(cfg.bind(), cfg.port());
+        if (address.isUnresolved()) throw new ConfigException("http.bind", "cannot resolve '" + cfg.bind() + "'");
+        NioHttpServer s = new NioHttpServer(cfg.bind(), cfg.port(), limits, this::dispatch);
+        try {
+            s.bind();
+        } catch (IOException e) {
+            s.close();
+            BindException taken = bindException(e);
+            if (taken != null && portInUse(taken)) {
+                throw new ConfigException("http.port", "cannot listen on " + cfg.bind() + ":" + cfg.port() + " (" + taken.getMessage()
+                        + "); another process holds the port: choose another http.port, or 0 for any free port");
+            }
+            throw new ConfigException("http.bind", "cannot listen on " + cfg.bind() + ":" + cfg.port() + ": "
+                    + (taken != null ? taken.getMessage() : e.getMessage()));
+        }
+        server = s;
+    }
+
+    /**
+     * Binds (unless {@link #bind} did) and starts serving.
      *
      * @throws ConfigException naming {@code http.port} when the port is taken, {@code http.bind} when the address is unusable
      */
     public synchronized void start() {
-        if (server != null) throw new IllegalStateException("already started");
-        InetSocketAddress address = new InetSocketAddress(cfg.bind(), cfg.port());
-        if (address.isUnresolved()) throw new ConfigException("http.bind", "cannot resolve '" + cfg.bind() + "'");
-        try {
-            server = HttpServer.create(address, 256);
-        } catch (BindException e) {
-            throw new ConfigException("http.port", "cannot listen on " + cfg.bind() + ":" + cfg.port() + " (" + e.getMessage()
-                    + "); another process holds the port: choose another http.port, or 0 for any free port");
-        } catch (IOException e) {
-            throw new ConfigException("http.bind", "cannot listen on " + cfg.bind() + ":" + cfg.port() + ": " + e.getMessage());
-        }
-        String base = cfg.baseUrl().isEmpty() ? "http://localhost:" + server.getAddress().getPort() : cfg.publicBaseUrl();
+        if (started) throw new IllegalStateException("already started");
+        bind();
+        String base = cfg.baseUrl().isEmpty() ? "http://localhost:" + server.port() : cfg.publicBaseUrl();
         baseUrl = base;
         feeds = new RenderedFeeds(view, new FeedWriter(base), 2048);
         opml = new OpmlWriter(base).write(clock.instant());
-        AtomicInteger n = new AtomicInteger();
-        pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        // the JDK server picks the longest matching context, so these win over "/"
-        extraRoutes.forEach((prefix, handler) -> server.createContext(prefix, ex -> timed(ex, prefix, handler)));
         if (registry.find("rxradar.feeds.view.items").gauge() == null) {
             Gauge.builder("rxradar.feeds.view.items", view, FeedView::size)
                     .description("relevant items in the feed view").register(registry);
         }
-        server.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP server did not start: " + e.getMessage(), e);
+        }
+        started = true;
         log.info("HTTP server listening on {}:{}, links use {}", cfg.bind(), port(), base);
+    }
+
+    private static BindException bindException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof BindException b) return b;
+        return null;
+    }
+
+    // "Address already in use"; "Cannot assign requested address" (an http.bind this machine lacks) is a BindException too
+    private static boolean portInUse(BindException e) {
+        return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("in use");
     }
 
     /** The public base of links (the configured {@code http.base-url}, else this server's loopback address and real port). */
@@ -132,17 +154,29 @@ public final class HttpApi implements AutoCloseable {
 
     /** The port actually bound (the configured one, or the one picked for port 0). */
     public int port() {
-        if (server == null) throw new IllegalStateException("not started");
-        return server.getAddress().getPort();
+        NioHttpServer s = server;
+        if (s == null) throw new IllegalStateException("not bound");
+        return s.port();
     }
 
     @Override
     public synchronized void close() {
         if (server == null) return;
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
         server = null;
-        log.info("HTTP server stopped");
+        if (started) log.info("HTTP server stopped");
+        started = false;
+    }
+
+    /** The route whose prefix is the longest one the raw path starts with, else the built-in routes. */
+    private void dispatch(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getRawPath();
+        String best = null;
+        for (String prefix : extraRoutes.keySet()) {
+            if (path != null && path.startsWith(prefix) && (best == null || prefix.length() > best.length())) best = prefix;
+        }
+        if (best == null) handle(ex);
+        else timed(ex, best, extraRoutes.get(best));
     }
 
     private void handle(HttpExchange ex) {
@@ -171,21 +205,33 @@ public final class HttpApi implements AutoCloseable {
         } catch (HttpProblem p) {
             status = text(ex, p.status(), p.getMessage());
         } catch (IOException e) {
-            log.debug("Client went away during {}: {}", ex.getRequestURI(), e.getMessage());
+            log.debug("Client went away during {} {}: {}", ex.getRequestMethod(), route, e.getMessage());
         } catch (RuntimeException e) {
-            log.error("Request {} failed", ex.getRequestURI(), e);
-            status = text(ex, 500, "Internal error; the server log has the details\n");
+            log.error("{} {} failed: {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e.toString());
+            log.debug("Stack of the failure", e);
+            if (ex.getResponseCode() < 0) status = text(ex, 500, "Internal error; the server log has the details\n");
         } finally {
             ex.close();
             record(ex, route, status, start);
         }
     }
 
-    private void timed(HttpExchange ex, String route, HttpHandler handler) throws IOException {
+    /**
+     * Runs an added route: timed, and its failure answered 500 (when it had not answered yet) with one
+     * log line naming the path and the exception, never the query, which carries tokens.
+     */
+    private void timed(HttpExchange ex, String route, HttpHandler handler) {
         long start = System.nanoTime();
         try {
             handler.handle(ex);
+        } catch (IOException e) {
+            log.debug("Client went away during {} {}: {}", ex.getRequestMethod(), route, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("{} {} failed: {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e.toString());
+            log.debug("Stack of the failure", e);
+            if (ex.getResponseCode() < 0) text(ex, 500, "Internal error; the server log has the details\n");
         } finally {
+            ex.close();
             int status = ex.getResponseCode() < 0 ? 500 : ex.getResponseCode();
             record(ex, route, status, start);
         }

@@ -50,8 +50,9 @@ public final class SubscriptionRoutes implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getRawPath();
+        String path = ex.getRequestURI().getRawPath();
+        // not try-with-resources: that would close the exchange before the catch could answer
+        try {
             String method = ex.getRequestMethod();
             switch (path) {
                 case "/subscriptions", "/subscriptions/" -> {
@@ -66,10 +67,17 @@ public final class SubscriptionRoutes implements HttpHandler {
                 default -> text(ex, 404, "Not found: " + path + ". Subscribe with POST /subscriptions\n");
             }
         } catch (IOException e) {
-            log.debug("Client went away during {}: {}", ex.getRequestURI(), e.getMessage());
+            log.debug("Client went away during {}: {}", path, e.getMessage());
+        } catch (BadRequest e) {
+            // the query of a link (too many parameters, broken encoding): the person's mistake, not ours
+            if (ex.getResponseCode() < 0) text(ex, 400, "Bad request: " + e.getMessage() + "\n");
         } catch (RuntimeException e) {
-            log.error("Request {} failed", ex.getRequestURI(), e);
-            text(ex, 500, "Internal error; the server log has the details\n");
+            // one line; the query is left out, it carries the token
+            log.error("{} {} failed: {}", ex.getRequestMethod(), path, e.toString());
+            log.debug("Stack of the failure", e);
+            if (ex.getResponseCode() < 0) text(ex, 500, "Internal error; the server log has the details\n");
+        } finally {
+            ex.close();
         }
     }
 

@@ -71,6 +71,30 @@ class FeedWriterTest {
         assertThat(new String(atom, StandardCharsets.UTF_8)).doesNotContain("<script>");
     }
 
+    @Test
+    void rssDescriptionIsHtmlEscapedSoTextThatReadsLikeMarkupStaysText() throws Exception {
+        // a source that double-encoded its HTML ("&amp;lt;script&amp;gt;") leaves markup-looking text in the summary
+        TaggedItem job = Items.job("x", T, List.of("retail"), List.of(), "TX");
+        TaggedItem item = new TaggedItem(1, "x", job.kind(), job.source(), job.url(), job.title(), "Use <script>alert(1)</script> & <b>care</b>",
+                T, false, T, null, job.employer(), job.location(), job.settings(), job.topics(), null, null, true, job.salary(),
+                job.certifications(), null, null, null, T);
+
+        // what a feed reader gets once it has parsed the XML: RSS readers render it as HTML
+        String rss = descriptionAsParsed(writer.write(FeedFormat.RSS, "t", "d", "/feeds/all.rss", T, List.of(item)), "description");
+        assertThat(rss).isEqualTo("Use &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;care&lt;/b&gt;").doesNotContain("<script");
+        // Atom marks it as text, so the text itself is right there
+        String atom = descriptionAsParsed(writer.write(FeedFormat.ATOM, "t", "d", "/feeds/all.atom", T, List.of(item)), "summary");
+        assertThat(atom).isEqualTo("Use <script>alert(1)</script> & <b>care</b>");
+    }
+
+    private static String descriptionAsParsed(byte[] xml, String element) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.NodeList entries = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getElementsByTagNameNS("*", element);
+        // the channel has a description of its own in RSS: the entry's is the last
+        return entries.item(entries.getLength() - 1).getTextContent();
+    }
+
     static SyndFeed parse(byte[] xml) throws Exception {
         return new SyndFeedInput().build(new InputStreamReader(new ByteArrayInputStream(xml), StandardCharsets.UTF_8));
     }

@@ -28,6 +28,7 @@ import org.rxradar.config.RxRadarConfig;
 import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
 import org.rxradar.model.Taxonomy;
+import org.rxradar.web.server.LogCapture;
 import org.w3c.dom.NodeList;
 
 class HttpApiTest {
@@ -255,6 +256,75 @@ class HttpApiTest {
     }
 
     @Test
+    void aFailingRouteIsAnswered500WithOneLogLineAndNeitherStackNorQuery() throws Exception {
+        try (HttpApi failing = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry);
+             LogCapture logs = new LogCapture()) {
+            failing.route("/boom", ex -> {
+                throw new IllegalStateException("the database is on fire");
+            });
+            failing.route("/silent", ex -> ex.close()); // returns without an answer
+            failing.start();
+            String base = "http://127.0.0.1:" + failing.port();
+            HttpResponse<String> boom = client.send(HttpRequest.newBuilder(URI.create(base + "/boom?token=s3cret-token")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(boom.statusCode()).isEqualTo(500);
+            assertThat(boom.body()).contains("Internal error").doesNotContain("IllegalState", "Exception", "fire", "s3cret");
+            HttpResponse<String> silent = client.send(HttpRequest.newBuilder(URI.create(base + "/silent")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(silent.statusCode()).isEqualTo(500);
+            assertThat(silent.body()).doesNotContain("Exception");
+
+            assertThat(logs.warnings()).singleElement().satisfies(e -> {
+                assertThat(e.getFormattedMessage()).contains("GET /boom", "the database is on fire").doesNotContain("s3cret", "\n");
+                assertThat(e.getThrowableProxy()).as("no stack trace").isNull();
+            });
+            // the server still answers
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void requestsTheServerRefusesGetAPlainStatusNamingNoJavaException() throws Exception {
+        List<String> malformed = List.of(
+                "GET /feeds/jobs.atom?state=a|b{c} HTTP/1.1\r\nHost: x\r\n\r\n",        // not a valid URI
+                "POST /feeds/jobs.atom HTTP/1.1\r\nHost: x\r\nContent-Length: lots\r\n\r\n", // not a number
+                "GET /feeds/jobs.atom HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n",
+                "GET /feeds/jobs.atom HTTP/1.1\r\nHost: x\r\nBad Header Name: 1\r\n\r\n");
+        for (String request : malformed) {
+            String answer = raw(api.port(), request);
+            String label = request.substring(0, Math.min(60, request.length()));
+            assertThat(answer).as(label).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+            assertThat(answer).as(label).doesNotContainPattern("(?i)exception|java\\.|\\bat org\\.");
+        }
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413WhetherDeclaredOrChunked() throws Exception {
+        try (HttpApi echo = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry)) {
+            echo.route("/echo", ex -> {
+                byte[] body = ("read " + ex.getRequestBody().readAllBytes().length).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            echo.start();
+            URI uri = URI.create("http://127.0.0.1:" + echo.port() + "/echo");
+            byte[] small = new byte[10_000];
+            byte[] big = new byte[200_000];
+            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(small)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.body()).isEqualTo("read 10000");
+            HttpResponse<String> declared = client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(declared.statusCode()).isEqualTo(413);
+            assertThat(declared.body()).contains("larger than 64 KB").doesNotContain("Exception");
+            HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(uri)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(chunked.statusCode()).isEqualTo(413);
+        }
+    }
+
+    @Test
     void takenPortIsAConfigErrorNamingHttpPort() {
         HttpApi second = new HttpApi(new RxRadarConfig.Http(api.port(), "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry);
         assertThatThrownBy(second::start).isInstanceOf(ConfigException.class)
@@ -269,6 +339,19 @@ class HttpApiTest {
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + local.port() + "/feeds/jobs.atom")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(FeedWriterTest.parse(r.body()).getUri()).isEqualTo("http://localhost:" + local.port() + "/feeds/jobs.atom");
+        }
+    }
+
+    /** Sends bytes as they are (no client would send them) and returns the whole answer. */
+    private static String raw(int port, String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            s.shutdownOutput();
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.net.SocketException reset) {
+            return "(reset: " + reset.getMessage() + ")";
         }
     }
 

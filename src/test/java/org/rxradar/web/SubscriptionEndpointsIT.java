@@ -24,6 +24,7 @@ import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig.Subscriber;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.model.Json;
+import org.rxradar.web.server.LogCapture;
 
 /**
  * The subscription endpoints against a real HTTP server, a real embedded broker (the
@@ -311,5 +312,34 @@ class SubscriptionEndpointsIT {
         // repeating the one-click POST is harmless
         assertThat(web.post("/unsubscribe?token=" + token, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aLinkWithTooManyParametersIsRefused400AndTheLogKeepsNoToken() throws Exception {
+        String many = java.util.stream.IntStream.rangeClosed(1, 201).mapToObj(i -> "p" + i + "=1").collect(java.util.stream.Collectors.joining("&"));
+        try (LogCapture logs = new LogCapture()) {
+            for (String path : List.of("/subscriptions/confirm?token=s3cret-token&", "/unsubscribe?token=s3cret-token&")) {
+                HttpResponse<String> r = web.get(path + many);
+                assertThat(r.statusCode()).as(path).isEqualTo(400);
+                assertThat(r.body()).as(path).contains("too many").doesNotContain("Exception", "BadRequest", "at org.");
+            }
+            assertThat(logs.text()).doesNotContain("s3cret").doesNotContain("stack:");
+        }
+    }
+
+    @Test
+    void aFailingHandlerAnswers500WithOneLogLineAndNoStackTrace() throws Exception {
+        SubscriptionLog closed = new SubscriptionLog(bus.clients());
+        closed.close(); // storing the subscriber fails: the producer is gone
+        try (WebServer broken = new WebServer(closed, 0, dir.resolve("outbox-broken")); LogCapture logs = new LogCapture()) {
+            HttpResponse<String> r = broken.post("/subscriptions?token=s3cret-token", "application/x-www-form-urlencoded",
+                    "email=kim%40example.org&settings=hospital");
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.body()).contains("Internal error").doesNotContain("Exception", "at org.", "kafka");
+            assertThat(logs.warnings()).singleElement().satisfies(e -> {
+                assertThat(e.getFormattedMessage()).startsWith("POST /subscriptions failed: ").doesNotContain("s3cret");
+                assertThat(e.getThrowableProxy()).as("no stack trace").isNull();
+            });
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.rxradar.digest.UnsubscribeTokens;
 import org.rxradar.feeds.FeedView;
 import org.rxradar.feeds.HealthCheck;
 import org.rxradar.feeds.HttpApi;
+import org.rxradar.web.server.HttpLimits;
 
 /**
  * A real HTTP server on a free loopback port with the subscription routes, writing to the
@@ -30,12 +31,16 @@ final class WebServer implements AutoCloseable {
     private volatile String base;
 
     WebServer(SubscriptionLog subscriptions, int smtpPort, Path outbox) {
+        this(subscriptions, smtpPort, outbox, HttpLimits.DEFAULT);
+    }
+
+    WebServer(SubscriptionLog subscriptions, int smtpPort, Path outbox, HttpLimits limits) {
         // port 0: no SMTP server, mails go to the outbox directory
         RxRadarConfig.Smtp smtp = new RxRadarConfig.Smtp(smtpPort > 0 ? "127.0.0.1" : "", smtpPort > 0 ? smtpPort : 587, false, false, "", "");
         RxRadarConfig cfg = new RxRadarConfig(null, new RxRadarConfig.Http(0, "127.0.0.1", ""), null, null, null, null,
                 new RxRadarConfig.Mail("RxRadar <digest@rxradar.test>", outbox.toString(), smtp),
                 new RxRadarConfig.Digest(null, null, null, SECRET, null));
-        http = new HttpApi(cfg.http(), new FeedView(), HealthCheck.alwaysReady(), registry);
+        http = new HttpApi(cfg.http(), new FeedView(), HealthCheck.alwaysReady(), registry, limits);
         service = WebSubscriptions.install(http, cfg, subscriptions, () -> base, Clock.systemUTC(), registry);
         http.start();
         base = "http://127.0.0.1:" + http.port();
