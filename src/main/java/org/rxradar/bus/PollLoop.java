@@ -95,7 +95,7 @@ public final class PollLoop {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
             if (!pollOnce(Duration.ofMillis(200)))
-                throw new StageStoppedException(stage + " stopped: " + StageHealth.oneLine(fatal), fatal);
+                throw new StageStoppedException(stage + " stopped: " + whyFatal(fatal), fatal);
             if (!mustRewind && target.reachedBy(consumer)) return;
         } while (System.nanoTime() < deadline);
         StageHealth.State s = health.state();
@@ -147,9 +147,23 @@ public final class PollLoop {
     private boolean stopOn(RuntimeException e) {
         fatal = e;
         running.set(false);
-        health.stopped(StageHealth.oneLine(e));
-        log.error("{} stopped, it cannot go on: {}", stage, StageHealth.oneLine(e));
+        String why = whyFatal(e);
+        health.stopped(why);
+        log.error("{} stopped, it cannot go on: {}", stage, why);
         return false;
+    }
+
+    /** What a person needs to know about a fatal error: what it means, then Kafka's words. */
+    static String whyFatal(Throwable e) {
+        String words = StageHealth.oneLine(e);
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ProducerFencedException || c instanceof InvalidProducerEpochException || c instanceof FencedInstanceIdException)
+                return "fenced: another instance with the same id took over (" + words + ")";
+            if (c instanceof AuthorizationException) return "not authorised: " + words;
+            if (c instanceof AuthenticationException) return "authentication failed: " + words;
+            if (c instanceof UnsupportedVersionException) return "the broker does not support this client: " + words;
+        }
+        return "unexpected error: " + words;
     }
 
     /** Errors that retrying cannot fix, anywhere in the cause chain (Kafka wraps some of them). */

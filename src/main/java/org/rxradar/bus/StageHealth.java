@@ -82,12 +82,12 @@ public final class StageHealth {
         for (Throwable c = e; c != null && parts.size() < 3; c = c.getCause() == c ? null : c.getCause()) {
             String m = c.getMessage();
             if (m == null || m.isBlank() || (c.getCause() != null && m.equals(c.getCause().toString()))) continue;
-            m = m.strip().replaceAll("\\s+", " ");
-            if (!parts.contains(m)) parts.add(m);
+            String line = m.strip().replaceAll("\\s+", " ");
+            if (parts.stream().noneMatch(p -> p.contains(line))) parts.add(line); // wrappers often repeat their cause
         }
         if (parts.isEmpty()) return words(e.getClass().getSimpleName());
-        String line = String.join(": ", parts);
-        return line.length() > 400 ? line.substring(0, 400) + "…" : line;
+        String joined = String.join(": ", parts);
+        return joined.length() > 400 ? joined.substring(0, 400) + "…" : joined;
     }
 
     // "RecordTooLargeException" -> "record too large", for an exception that carries no message

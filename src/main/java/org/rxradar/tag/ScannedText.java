@@ -32,7 +32,7 @@ record ScannedText(String title, String summary, String employer, String locatio
     static String head(String text, int max) {
         if (text == null || text.length() <= max) return text;
         int cut = max;
-        for (int i = max; i > max - WORD_SLACK; i--) {
+        for (int i = max; i > Math.max(0, max - WORD_SLACK); i--) {
             if (Character.isWhitespace(text.charAt(i))) {
                 cut = i;
                 break;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -122,13 +123,20 @@ public final class TagStage implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = Offsets.after(records);
         for (int attempt = 1; ; attempt++) {
             Map<Integer, Exception> refused = new ConcurrentHashMap<>();
+            AtomicReference<Exception> failed = new AtomicReference<>();
             try {
                 producer.beginTransaction();
                 for (int i = 0; i < out.size(); i++) {
                     int index = i;
                     producer.send(out.get(i), (meta, e) -> {
-                        if (e != null && RecordLimits.refusesRecord(e)) refused.put(index, e);
+                        if (e == null) return;
+                        if (RecordLimits.refusesRecord(e)) refused.put(index, e);
+                        else failed.compareAndSet(null, e);
                     });
+                    // a send that failed for another reason (no metadata within max.block.ms…) dooms the
+                    // transaction: stop rather than wait as long again for each record of the batch
+                    Exception f = failed.get();
+                    if (f != null) throw new KafkaException("sending the batch failed: " + StageHealth.oneLine(f), f);
                 }
                 producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
                 producer.commitTransaction();
