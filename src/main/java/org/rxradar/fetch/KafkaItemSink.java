@@ -62,7 +62,7 @@ public final class KafkaItemSink implements ItemSink, AutoCloseable {
                 deadLetter(topic, item, value);
                 return;
             }
-            log.info("Item {} of source {}: text cut to the published limits to fit {} (it was larger)", item.id(), item.source(),
+            log.info("Item {} of source {}: text cut to the published limits to fit {} (it was larger)", shortId(item), item.source(),
                     RecordLimits.bytes(MAX_ITEM_BYTES));
         }
         Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, item.id(), value),
@@ -85,12 +85,17 @@ public final class KafkaItemSink implements ItemSink, AutoCloseable {
     private void deadLetter(String topic, Item item, byte[] value) {
         RecordTooLargeException why = new RecordTooLargeException("raw item too large: " + RecordLimits.bytes(value.length)
                 + " with its text cut, more than the " + RecordLimits.bytes(MAX_ITEM_BYTES) + " a raw item may have");
-        log.warn("Item {} of source {} dead-lettered: {}", item.id(), item.source(), why.getMessage());
+        log.warn("Item {} of source {} dead-lettered: {}", shortId(item), item.source(), why.getMessage());
         ProducerRecord<String, byte[]> dead = DeadLetters.fitting(DeadLetters.unsent(topic, item.id(), value, STAGE, why), maxRecordBytes);
         pending.get().add(producer.send(dead, (meta, e) -> {
             if (e != null) failure.compareAndSet(null, e);
             else deadLettered.incrementAndGet();
         }));
+    }
+
+    // ids are 64 hex digits, but this item is odd by definition: keep the log line one line
+    private static String shortId(Item item) {
+        return item.id().length() <= 80 ? item.id() : item.id().substring(0, 80) + "…";
     }
 
     /** Items refused as too large and written to the dead-letter topic instead. */
