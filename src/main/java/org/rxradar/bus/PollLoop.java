@@ -60,6 +60,8 @@ public final class PollLoop {
     private final StageHealth health;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private boolean mustRewind;
+    private boolean inBatch;
+    private boolean batchFailed;
     private RuntimeException fatal;
 
     public PollLoop(String stage, Consumer<String, byte[]> consumer, Batches batches, StageHealth health) {
@@ -114,14 +116,22 @@ public final class PollLoop {
      * @return false when the stage must stop (a fatal error)
      */
     boolean pollOnce(Duration pollTimeout) {
+        inBatch = false;
         try {
             if (mustRewind) {
                 Offsets.rewindToCommitted(consumer);
                 mustRewind = false;
             }
             ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
-            if (!records.isEmpty()) batches.process(records);
-            health.succeeded();
+            if (!records.isEmpty()) {
+                inBatch = true;
+                batches.process(records);
+                inBatch = false;
+                batchFailed = false;
+                health.succeeded();
+            } else if (!batchFailed) {
+                health.succeeded(); // a poll that works ends a run of failed polls, but not of failed batches:
+            }                       // an empty poll often follows the rewind, before the batch comes back
             return true;
         } catch (WakeupException e) {
             return true; // stop() was called: the caller sees running is false
@@ -132,6 +142,8 @@ public final class PollLoop {
             return true;
         } catch (KafkaException e) {
             if (isFatal(e)) return stopOn(e);
+            batchFailed = inBatch;
+            inBatch = false;
             health.failed(e);
             mustRewind = true; // the batch is read again from the last commit
             int inRow = health.state().failuresInRow();
