@@ -135,7 +135,8 @@ public final class Pipeline implements AutoCloseable {
 
         // web: readiness checked in the background (never on the request), Kafka client metrics
         this.readiness = own(new ReadinessProbe(bus.clients(), bus.clients().groupId(TagStage.STAGE),
-                List.of(Topics.NEWS_RAW, Topics.LEADS_RAW), Duration.ofSeconds(10), ReadinessProbe.DEFAULT_MAX_LAG, clock).start());
+                List.of(Topics.NEWS_RAW, Topics.LEADS_RAW), Duration.ofSeconds(10), ReadinessProbe.DEFAULT_MAX_LAG, clock)
+                .watching(tag.health(), trend.health()).start());
         Gauge.builder("rxradar.tagger.lag", readiness, ReadinessProbe::lastLag)
                 .description("raw records not yet tagged (-1: unknown)").register(registry);
         this.kafkaMetrics = new KafkaClientBinder(registry)
@@ -228,10 +229,8 @@ public final class Pipeline implements AutoCloseable {
         List<HealthStatus.Component> parts = new ArrayList<>();
         parts.add(probe.broker());
         Thread t = tagThread;
-        parts.add(t == null || t.isAlive() ? probe.tagger(t != null) : HealthStatus.Component.down("tagger", "tagger thread stopped"));
-        Thread tr = trendThread;
-        parts.add(tr == null || tr.isAlive() ? HealthStatus.Component.up("trend", tr == null ? "idle" : "running")
-                : HealthStatus.Component.down("trend", "trend thread stopped"));
+        parts.add(probe.tagger(t != null)); // a stage whose loop fails or stopped says why (StageHealth)
+        parts.add(probe.stage(TrendStage.STAGE, trendThread != null));
         parts.add(HealthStatus.Component.up("views", recent.size() + " recent items"));
         return new HealthStatus(true, parts);
     }

@@ -38,6 +38,16 @@ public final class KafkaClients {
         return groupPrefix + "." + stage;
     }
 
+    /**
+     * The largest record the producers send, {@code max.request.size}: Kafka's default (1 MB) unless
+     * the configuration's client properties set it. Stages check records against it before sending.
+     */
+    public int maxRequestSize() {
+        Object set = extra.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        if (set != null) return Integer.parseInt(String.valueOf(set).trim());
+        return (Integer) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+    }
+
     public Map<String, Object> common() {
         Map<String, Object> p = new HashMap<>(extra);
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

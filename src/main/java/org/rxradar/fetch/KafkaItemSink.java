@@ -11,36 +11,96 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.rxradar.bus.BusException;
+import org.rxradar.bus.DeadLetters;
 import org.rxradar.bus.KafkaClients;
+import org.rxradar.bus.RecordLimits;
 import org.rxradar.bus.Topics;
 import org.rxradar.model.Item;
 import org.rxradar.model.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Publishes raw items to the raw topic of their kind, keyed by item id. Sends are asynchronous;
+ * Publishes raw items to the raw topic of their kind, keyed by item id, each at most
+ * {@link #MAX_ITEM_BYTES}. Sends are asynchronous;
  * {@link #flush()} waits for every one and {@link #flushOwn()} for the calling thread's, and both
  * report a failure, so the fetch stage records an item as seen only once Kafka has it.
  */
 public final class KafkaItemSink implements ItemSink, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KafkaItemSink.class);
+    /**
+     * The largest raw item published, as JSON. A fetched item is a few KB (see {@link TextCleaner});
+     * an item larger than this has its text fields cut to the fetcher's limits, and one still larger
+     * goes to the dead-letter topic with the reason. Well under Kafka's 1 MB, so that the tagged form
+     * (the raw fields plus tags and evidence) always fits too.
+     */
+    public static final int MAX_ITEM_BYTES = 256 * 1024;
+    static final String STAGE = "fetch";
     private final KafkaProducer<String, byte[]> producer;
+    private final int maxRecordBytes;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     // the sends of each thread not yet confirmed by flushOwn(): a source is polled by one thread
     private final ThreadLocal<List<Future<RecordMetadata>>> pending = ThreadLocal.withInitial(ArrayList::new);
 
     public KafkaItemSink(KafkaClients clients) {
         this.producer = clients.producer("rxradar-fetcher");
+        this.maxRecordBytes = clients.maxRequestSize();
     }
 
     @Override
     public void publish(Item item) {
-        Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(Topics.rawTopicFor(item.kind()), item.id(), Json.bytes(item)),
+        String topic = Topics.rawTopicFor(item.kind());
+        byte[] value = Json.bytes(item);
+        if (value.length > MAX_ITEM_BYTES) {
+            Item cut = withTextCut(item);
+            value = Json.bytes(cut);
+            if (value.length > MAX_ITEM_BYTES) {
+                deadLetter(topic, item, value);
+                return;
+            }
+            log.info("Item {} of source {}: text cut to the published limits to fit {} (it was larger)", shortId(item), item.source(),
+                    RecordLimits.bytes(MAX_ITEM_BYTES));
+        }
+        Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, item.id(), value),
                 (meta, e) -> {
                     if (e != null) failure.compareAndSet(null, e);
                     else published.incrementAndGet();
                 });
         pending.get().add(sent);
+    }
+
+    /** The text fields cut to what fetchers publish (a title 500 characters, a summary 2,000), whatever built the item. */
+    static Item withTextCut(Item i) {
+        return new Item(i.v(), i.id(), i.kind(), i.source(), i.url(), TextCleaner.truncate(i.title(), TextCleaner.MAX_TITLE),
+                TextCleaner.truncate(i.summary(), TextCleaner.MAX_SUMMARY), i.published(), i.publishedEstimated(), i.fetched(),
+                i.updated(), TextCleaner.truncate(i.employer(), TextCleaner.MAX_TITLE),
+                TextCleaner.truncate(i.location(), TextCleaner.MAX_TITLE), i.posting(), i.closed());
+    }
+
+    // still too large with its text cut (a huge URL or posting field): kept in the dead-letter topic, with the reason
+    private void deadLetter(String topic, Item item, byte[] value) {
+        RecordTooLargeException why = new RecordTooLargeException("raw item too large: " + RecordLimits.bytes(value.length)
+                + " with its text cut, more than the " + RecordLimits.bytes(MAX_ITEM_BYTES) + " a raw item may have");
+        log.warn("Item {} of source {} dead-lettered: {}", shortId(item), item.source(), why.getMessage());
+        ProducerRecord<String, byte[]> dead = DeadLetters.fitting(DeadLetters.unsent(topic, item.id(), value, STAGE, why), maxRecordBytes);
+        pending.get().add(producer.send(dead, (meta, e) -> {
+            if (e != null) failure.compareAndSet(null, e);
+            else deadLettered.incrementAndGet();
+        }));
+    }
+
+    // ids are 64 hex digits, but this item is odd by definition: keep the log line one line
+    private static String shortId(Item item) {
+        return item.id().length() <= 80 ? item.id() : item.id().substring(0, 80) + "…";
+    }
+
+    /** Items refused as too large and written to the dead-letter topic instead. */
+    public long deadLetteredCount() {
+        return deadLettered.get();
     }
 
     /** Blocks until every item sent so far, by any thread, is acknowledged; throws if any failed. */

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -16,13 +16,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.rxradar.bus.CatchUp;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.rxradar.bus.DeadLetters;
 import org.rxradar.bus.KafkaClients;
 import org.rxradar.bus.Offsets;
+import org.rxradar.bus.PollLoop;
+import org.rxradar.bus.RecordLimits;
+import org.rxradar.bus.StageHealth;
 import org.rxradar.bus.Topics;
 import org.rxradar.model.Item;
 import org.rxradar.model.Json;
@@ -45,14 +45,18 @@ public final class TagStage implements AutoCloseable {
     private static final List<String> INPUTS = List.of(Topics.NEWS_RAW, Topics.LEADS_RAW);
     /** Below this many records a batch is tagged on the polling thread: splitting costs more than it saves. */
     private static final int PARALLEL_MIN_BATCH = 64;
+    /** Writes of one batch: the first, and again after dead-lettering what Kafka refused (a dead letter refused in turn). */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final Function<Item, TaggedItem> tagger;
     private final KafkaClients clients;
     private final String transactionalId;
     private final KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
-    private final AtomicBoolean running = new AtomicBoolean(true);
     private final MeterRegistry metrics;
+    private final int maxRecordBytes;
+    private final StageHealth health = new StageHealth(STAGE);
+    private final PollLoop loop;
     private long tagged;
     private long deadLettered;
 
@@ -63,15 +67,15 @@ public final class TagStage implements AutoCloseable {
         this.transactionalId = clients.groupId(STAGE) + "-" + instanceId;
         this.consumer = clients.consumer(STAGE, "rxradar-tagger-" + instanceId);
         this.producer = newProducer();
+        this.maxRecordBytes = clients.maxRequestSize();
+        this.loop = new PollLoop(STAGE, consumer, this::processBatch, health);
         consumer.subscribe(INPUTS);
     }
 
-    /** Processes until {@link #close()} is called from another thread. */
+    /** Processes until {@link #close()} is called from another thread, or a fatal error (see {@link PollLoop}). */
     public void run() {
         try {
-            while (running.get()) processBatch(Duration.ofMillis(500));
-        } catch (WakeupException e) {
-            if (running.get()) throw e;
+            loop.run(Duration.ofMillis(500));
         } finally {
             closeClients();
         }
@@ -82,13 +86,13 @@ public final class TagStage implements AutoCloseable {
      * items tagged so far ({@code run --once}).
      */
     public long drain(Duration timeout) {
-        CatchUp target = CatchUp.endOffsets(consumer, INPUTS);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        do {
-            processBatch(Duration.ofMillis(200));
-            if (target.reachedBy(consumer)) return tagged;
-        } while (System.nanoTime() < deadline);
-        throw new IllegalStateException("tagger did not catch up with the raw topics within " + timeout);
+        loop.drain(INPUTS, timeout);
+        return tagged;
+    }
+
+    /** Failed batches in a row, the last error, and whether the loop stopped: for {@code /health}. */
+    public StageHealth health() {
+        return health;
     }
 
     /** The stage's Kafka clients, for binding their metrics only ({@code metrics()} is thread-safe; nothing else is). */
@@ -105,28 +109,62 @@ public final class TagStage implements AutoCloseable {
         return deadLettered;
     }
 
-    private void processBatch(Duration pollTimeout) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
-        if (records.isEmpty()) return;
-        List<ProducerRecord<String, byte[]>> out = tagAll(records);
-        long dead = out.stream().filter(r -> r.topic().equals(Topics.DEADLETTER)).count();
-        try {
-            producer.beginTransaction();
-            for (ProducerRecord<String, byte[]> record : out) producer.send(record);
-            producer.sendOffsetsToTransaction(Offsets.after(records), consumer.groupMetadata());
-            producer.commitTransaction();
-            tagged += out.size() - dead;
-            deadLettered += dead;
-            count(out.size() - dead, dead);
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            // another instance took over this transactional id: this one must stop
-            running.set(false);
-            throw new IllegalStateException("tagger fenced by another instance with the same id; stopping", e);
-        } catch (KafkaException e) {
-            log.warn("Tagging batch of {} records aborted, retrying from the last commit: {}", records.count(), e.toString());
-            abortOrReplaceProducer();
-            rewind();
+    /**
+     * Tags a batch and writes it in one transaction with its offsets. A record Kafka refuses for
+     * itself (too large for the topic, invalid) fails the whole transaction, and retrying the batch
+     * as it is would fail forever; so the send callbacks name the refused records, which are
+     * dead-lettered in their place, and the batch is written again (at most {@value #MAX_ATTEMPTS}
+     * times). Any other failure is thrown for the {@link PollLoop} to handle by kind.
+     */
+    private void processBatch(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> in = new ArrayList<>(records.count());
+        records.forEach(in::add);
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(tagAll(in));
+        Map<TopicPartition, OffsetAndMetadata> offsets = Offsets.after(records);
+        for (int attempt = 1; ; attempt++) {
+            Map<Integer, Exception> refused = new ConcurrentHashMap<>();
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            try {
+                producer.beginTransaction();
+                for (int i = 0; i < out.size(); i++) {
+                    int index = i;
+                    producer.send(out.get(i), (meta, e) -> {
+                        if (e == null) return;
+                        if (RecordLimits.refusesRecord(e)) refused.put(index, e);
+                        else failed.compareAndSet(null, e);
+                    });
+                    // a send that failed for another reason (no metadata within max.block.ms…) dooms the
+                    // transaction: stop rather than wait as long again for each record of the batch
+                    Exception f = failed.get();
+                    if (f != null) throw new KafkaException("sending the batch failed: " + StageHealth.oneLine(f), f);
+                }
+                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+                producer.commitTransaction();
+                long dead = out.stream().filter(r -> r.topic().equals(Topics.DEADLETTER)).count();
+                tagged += out.size() - dead;
+                deadLettered += dead;
+                count(out.size() - dead, dead);
+                return;
+            } catch (KafkaException e) {
+                // fenced (another instance took over this transactional id) and the like: the loop stops this
+                // one; a new producer here would fence the instance that took over
+                if (PollLoop.isFatal(e)) throw e;
+                abortOrReplaceProducer(); // callbacks of the failed sends have run once the abort completes
+                if (refused.isEmpty() || attempt == MAX_ATTEMPTS) throw e;
+                refused.forEach((i, why) -> out.set(i, refusedOutput(in.get(i), out.get(i), why)));
+            }
         }
+    }
+
+    /** What replaces an output Kafka refused: its dead letter, or a dead letter without the value if that was refused too. */
+    private ProducerRecord<String, byte[]> refusedOutput(ConsumerRecord<String, byte[]> record, ProducerRecord<String, byte[]> refused,
+                                                         Exception why) {
+        if (refused.topic().equals(Topics.DEADLETTER)) {
+            log.warn("Dead letter of {}-{}@{} refused too ({}); keeping only its headers", record.topic(), record.partition(),
+                    record.offset(), StageHealth.oneLine(why));
+            return DeadLetters.withoutValue(refused, why);
+        }
+        return deadLetter(record, new RecordTooLargeException("Kafka refused the tagged item: " + StageHealth.oneLine(why), why));
     }
 
     /** Aborts the open transaction; when the producer cannot (a fatal error), a new one with the same id aborts it. */
@@ -151,24 +189,45 @@ public final class TagStage implements AutoCloseable {
      * batch is spread over every core; the results keep the polled order, so each partition's
      * records are produced in their order.
      */
-    private List<ProducerRecord<String, byte[]>> tagAll(ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> in = new ArrayList<>(records.count());
-        records.forEach(in::add);
+    private List<ProducerRecord<String, byte[]>> tagAll(List<ConsumerRecord<String, byte[]>> in) {
         return in.size() < PARALLEL_MIN_BATCH ? in.stream().map(this::process).toList()
                 : in.parallelStream().map(this::process).toList();
     }
 
     private ProducerRecord<String, byte[]> process(ConsumerRecord<String, byte[]> record) {
+        TaggedItem result;
         try {
             if (record.value() == null) throw new IllegalArgumentException("empty record value");
             Item item = Json.read(record.value(), Item.class);
-            TaggedItem result = tagger.apply(item);
-            return new ProducerRecord<>(Topics.ITEMS_TAGGED, result.id(), Json.bytes(result));
+            result = tagger.apply(item);
         } catch (Exception e) {
-            // a poison record: keep its bytes in the dead-letter topic and go on with the batch
-            log.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-            return DeadLetters.of(record, STAGE, e);
+            return deadLetter(record, e); // a poison record: keep its bytes in the dead-letter topic and go on with the batch
         }
+        ProducerRecord<String, byte[]> out;
+        try {
+            out = new ProducerRecord<>(Topics.ITEMS_TAGGED, result.id(), Json.bytes(result));
+        } catch (Exception e) {
+            return deadLetter(record, new IllegalArgumentException("tagged item cannot be written as JSON: " + e.getMessage(), e));
+        }
+        // the producer would refuse it and fail the whole transaction, batch after batch: dead-letter it now
+        int size = RecordLimits.sizeOf(out);
+        if (size > maxRecordBytes) {
+            return deadLetter(record, new RecordTooLargeException("tagged item too large for Kafka: " + RecordLimits.bytes(size)
+                    + ", more than max.request.size (" + RecordLimits.bytes(maxRecordBytes) + "); raw record "
+                    + RecordLimits.bytes(record.serializedValueSize()) + sizeNote(result)));
+        }
+        return out;
+    }
+
+    // what made it large, for the dead letter's reason
+    private static String sizeNote(TaggedItem t) {
+        return t.summary() == null ? "" : ", summary of " + String.format(java.util.Locale.ROOT, "%,d", t.summary().length()) + " characters";
+    }
+
+    /** The dead letter of a record, logged in one line, cut if it would not fit Kafka itself. */
+    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, Exception why) {
+        log.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), StageHealth.oneLine(why));
+        return DeadLetters.fitting(DeadLetters.of(record, STAGE, why), maxRecordBytes);
     }
 
     private void count(long taggedNow, long deadNow) {
@@ -177,20 +236,9 @@ public final class TagStage implements AutoCloseable {
         metrics.counter("rxradar.deadletter", "stage", STAGE).increment(deadNow);
     }
 
-    /** After an aborted transaction: go back to the committed offsets so the batch is read again. */
-    private void rewind() {
-        Set<TopicPartition> assigned = consumer.assignment();
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
-        for (TopicPartition tp : assigned) {
-            OffsetAndMetadata at = committed.get(tp);
-            if (at == null) consumer.seekToBeginning(List.of(tp));
-            else consumer.seek(tp, at.offset());
-        }
-    }
-
     @Override
     public void close() {
-        if (running.compareAndSet(true, false)) consumer.wakeup();
+        loop.stop();
     }
 
     /** Closes the clients when the stage was used without {@link #run()} (the once mode). */

@@ -91,7 +91,8 @@ public final class Tagger {
         Objects.requireNonNull(item, "item");
         if (item.closed() != null) return closed(item);
         boolean job = item.kind() == Kind.JOB;
-        TokenizedText text = TokenizedText.of(item.title(), item.summary(), item.employer(), rules.vocabulary);
+        ScannedText read = ScannedText.of(item); // every text the rules look at, bounded: see ScannedText
+        TokenizedText text = TokenizedText.of(read.title(), read.summary(), read.employer(), rules.vocabulary);
         ItemScan scan = ItemScan.of(text, rules);
 
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
@@ -114,7 +115,7 @@ public final class Tagger {
         List<String> shifts = List.of();
         if (job) {
             String[] salaryEvidence = new String[1];
-            salary = posting != null && posting.salary() != null ? posting.salary() : salaryFromText(item, salaryEvidence);
+            salary = posting != null && posting.salary() != null ? posting.salary() : salaryFromText(read, salaryEvidence);
             if (salaryEvidence[0] != null) put(evidence, "salary", List.of(salaryEvidence[0]));
             List<String> certEvidence = new ArrayList<>();
             certs = certifications.extract(scan, true, certEvidence);
@@ -126,8 +127,8 @@ public final class Tagger {
         } else {
             certs = certifications.extract(scan, false, new ArrayList<>());
         }
-        Place place = place(item, posting, scan, job);
-        String cluster = ClusterKey.of(item.id(), item.employer(), item.title(), place, salary);
+        Place place = place(read, posting, scan, job);
+        String cluster = ClusterKey.of(item.id(), read.employer(), read.title(), place, salary);
 
         return new TaggedItem(TaggedItem.VERSION, item.id(), item.kind(), item.source(), item.url(), item.title(),
                 item.summary(), item.published(), item.publishedEstimated(), item.fetched(), item.updated(),
@@ -156,7 +157,7 @@ public final class Tagger {
         return h.cue().target();
     }
 
-    private static Place place(Item item, JobPosting posting, ItemScan scan, boolean job) {
+    private static Place place(ScannedText item, JobPosting posting, ItemScan scan, boolean job) {
         if (posting != null && posting.place() != null && (posting.place().city() != null || posting.place().state() != null
                 || posting.place().remote())) {
             return posting.place();
@@ -193,7 +194,7 @@ public final class Tagger {
     }
 
     /** The title's pay figure if it has one, else the text's (no joined copy of a 1 KB text per item). */
-    private static Salary salaryFromText(Item item, String[] evidence) {
+    private static Salary salaryFromText(ScannedText item, String[] evidence) {
         Salary fromTitle = SalaryExtractor.extract(item.title(), evidence);
         return fromTitle != null ? fromTitle : SalaryExtractor.extract(item.summary(), evidence);
     }

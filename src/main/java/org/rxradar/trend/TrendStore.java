@@ -131,6 +131,14 @@ public final class TrendStore {
         return out;
     }
 
+    /**
+     * Marks days changed again, so the next {@link #takeChanged()} returns their snapshots: for
+     * snapshots taken but never stored (Kafka did not acknowledge them). Days no longer kept are ignored.
+     */
+    public synchronized void markChanged(Collection<LocalDate> days) {
+        for (LocalDate day : days) if (this.days.containsKey(day)) changed.add(day);
+    }
+
     public synchronized List<TrendSnapshot> snapshots() {
         List<TrendSnapshot> out = new ArrayList<>();
         for (DailyStats s : days.values()) out.add(s.snapshot());

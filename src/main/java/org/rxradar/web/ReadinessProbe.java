@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.rxradar.bus.KafkaClients;
+import org.rxradar.bus.StageHealth;
 import org.rxradar.feeds.HealthStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@code /health} answers from memory and never waits on the network: is the broker reachable
  * (Admin {@code describeCluster}), does the tagger's consumer group have members with partitions
  * assigned, and how far behind the raw topics is it (end offsets minus committed offsets).
- * A result older than three intervals counts as a failed check.
+ * A result older than three intervals counts as a failed check. Besides, the stages' own poll
+ * loops ({@link #watching}) say whether their batches keep failing, which lag alone would show
+ * only once 10,000 records had piled up.
  */
 public final class ReadinessProbe implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReadinessProbe.class);
@@ -54,6 +57,9 @@ public final class ReadinessProbe implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile Snapshot last;
     private volatile Instant lastBrokerUp;
+    private final Map<String, StageHealth> stages = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The tag stage's name, as its {@link StageHealth} carries it. */
+    private static final String TAGGER = "tagger";
 
     public ReadinessProbe(KafkaClients clients, String group, List<String> inputs, Duration interval, long maxLag, Clock clock) {
         Map<String, Object> p = clients.common();
@@ -172,11 +178,14 @@ public final class ReadinessProbe implements AutoCloseable {
     }
 
     /**
-     * Readiness of the tagger: members with partitions assigned and lag at most the bound.
+     * Readiness of the tagger: its loop not failing (when {@link #watching watched}), members with
+     * partitions assigned and lag at most the bound.
      *
      * @param running false while no tagger loop runs in this process (one-pass runs): nothing to wait for
      */
     public HealthStatus.Component tagger(boolean running) {
+        StageHealth.State loop = stageState(TAGGER);
+        if (loop != null && loop.failing()) return HealthStatus.Component.down(TAGGER, loop.describe());
         if (!running) return HealthStatus.Component.up("tagger", "idle");
         Snapshot s = last;
         if (s == null) return HealthStatus.Component.down("tagger", "not checked yet");
@@ -187,6 +196,34 @@ public final class ReadinessProbe implements AutoCloseable {
         String detail = s.members() + " member(s), " + s.assignedPartitions() + " partition(s), lag " + s.lag();
         if (s.lag() > maxLag) return HealthStatus.Component.down("tagger", detail + " > " + maxLag);
         return HealthStatus.Component.up("tagger", detail + " <= " + maxLag);
+    }
+
+    /**
+     * Watches the poll loops of the stages this process runs, so that readiness reports a stage that
+     * is failing (batches aborted in a row, with the last error) or has stopped (fenced, not
+     * authorised), not only the tagger's lag. The tagger's loop is the one named {@code tagger}.
+     */
+    public ReadinessProbe watching(StageHealth... loops) {
+        for (StageHealth h : loops) stages.put(h.stage(), h);
+        return this;
+    }
+
+    /**
+     * Readiness of a watched stage other than the tagger: down while it fails (at least
+     * {@link StageHealth#FAILING_AFTER} batches in a row) or once it has stopped, saying why.
+     *
+     * @param running false while the stage's loop does not run in this process (one-pass runs)
+     */
+    public HealthStatus.Component stage(String name, boolean running) {
+        StageHealth.State loop = stageState(name);
+        if (loop != null && loop.failing()) return HealthStatus.Component.down(name, loop.describe());
+        if (!running) return HealthStatus.Component.up(name, "idle");
+        return HealthStatus.Component.up(name, loop == null ? "running" : loop.describe());
+    }
+
+    private StageHealth.State stageState(String name) {
+        StageHealth h = stages.get(name);
+        return h == null ? null : h.state();
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rxradar.bus.Bus;
 import org.rxradar.bus.BusException;
+import org.rxradar.bus.DeadLetters;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.model.Item;
@@ -86,11 +87,54 @@ class KafkaItemSinkTest {
     @Test
     void aRefusedItemMakesFlushOwnThrowOnceAndTheSinkStaysUsable() {
         try (KafkaItemSink sink = new KafkaItemSink(bus.clients())) {
-            sink.publish(item("too-big", "x".repeat(2 * 1024 * 1024))); // beyond the producer's max.request.size
+            // a key beyond the producer's max.request.size (ids are 64 hex digits; text is cut, see below)
+            sink.publish(item("k".repeat(2 * 1024 * 1024), "x"));
             assertThatThrownBy(sink::flushOwn).isInstanceOf(BusException.class).hasMessageContaining("publishing items failed");
             sink.publish(item("fine-after", "ok"));
             sink.flushOwn();
             sink.flush(); // the failure was reported once, by flushOwn
         }
+    }
+
+    @Test
+    void anItemOverTheLimitHasItsTextCutOrIsDeadLetteredWithTheReason() throws Exception {
+        String hugeSummary = "Hospital pharmacy technician, IV room. ".repeat(10_000); // 390 KB
+        Item huge = item("huge-summary", hugeSummary);
+        Item hugeUrl = new Item(Item.VERSION, "huge-url", Kind.NEWS, "sink-test", "http://example.org/" + "p".repeat(400_000), "title",
+                "summary", huge.published(), false, huge.fetched(), null, null, null, null);
+        try (KafkaItemSink sink = new KafkaItemSink(bus.clients())) {
+            sink.publish(huge);
+            sink.publish(hugeUrl);
+            sink.flushOwn();
+            assertThat(sink.publishedCount()).isEqualTo(1);
+            assertThat(sink.deadLetteredCount()).isEqualTo(1);
+        }
+        List<ConsumerRecord<String, byte[]>> raw = readAll(Topics.NEWS_RAW, Set.of("huge-summary", "huge-url"));
+        assertThat(raw).hasSize(1);
+        assertThat(raw.get(0).value().length).isLessThanOrEqualTo(KafkaItemSink.MAX_ITEM_BYTES);
+        Item published = org.rxradar.model.Json.read(raw.get(0).value(), Item.class);
+        assertThat(published.summary()).hasSizeLessThanOrEqualTo(TextCleaner.MAX_SUMMARY + 1).startsWith("Hospital pharmacy technician");
+
+        List<ConsumerRecord<String, byte[]>> dead = readAll(Topics.DEADLETTER, Set.of("huge-url"));
+        assertThat(dead).hasSize(1);
+        assertThat(DeadLetters.header(dead.get(0).headers(), DeadLetters.ERROR)).startsWith("raw item too large");
+        assertThat(DeadLetters.header(dead.get(0).headers(), DeadLetters.STAGE)).isEqualTo("fetch");
+        assertThat(DeadLetters.header(dead.get(0).headers(), DeadLetters.ORIGIN_TOPIC)).isEqualTo(Topics.NEWS_RAW);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, Set<String> keys) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = bus.clients().reader("sink-test-check")) {
+            List<org.apache.kafka.common.TopicPartition> parts = c.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            var end = c.endOffsets(parts);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) if (keys.contains(r.key())) out.add(r);
+            }
+        }
+        return out;
     }
 }

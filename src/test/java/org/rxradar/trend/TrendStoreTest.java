@@ -113,6 +113,17 @@ class TrendStoreTest {
     }
 
     @Test
+    void daysMarkedChangedAgainAreTakenAgain() {
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        TrendStore store = new TrendStore();
+        store.add(lead("a", day, "retail", 20.0));
+        List<TrendSnapshot> taken = store.takeChanged(); // taken, but Kafka did not acknowledge them
+        assertThat(store.takeChanged()).isEmpty();
+        store.markChanged(List.of(day, day.minusDays(400))); // a day the store does not hold is ignored
+        assertThat(store.takeChanged()).isEqualTo(taken);
+    }
+
+    @Test
     void restoreKeepsTheFullestSnapshotOfADay() {
         LocalDate day = LocalDate.of(2026, 3, 2);
         TrendStore store = new TrendStore();
