@@ -50,6 +50,9 @@ public final class TrendsCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    BrokerOption broker;
+
     @Spec
     CommandSpec spec;
 
@@ -96,7 +99,7 @@ public final class TrendsCommand implements Callable<Integer> {
     private int fromKafka(PrintWriter out) {
         RxRadarConfig cfg = config.load();
         TrendStore store = new TrendStore();
-        try (Bus bus = Bus.open(cfg.kafka())) {
+        try (Bus bus = broker.open(cfg, spec.commandLine().getErr())) {
             store.restore(TrendStage.readSnapshots(bus.clients()));
         }
         LocalDate last = until != null ? until : LocalDate.now(java.time.ZoneOffset.UTC);
