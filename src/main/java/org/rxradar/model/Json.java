@@ -3,7 +3,6 @@ package org.rxradar.model;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +35,7 @@ public final class Json {
             .build();
 
     private static final Pattern CODE = Pattern.compile(" \\(code \\d+\\)");
+    private static final Pattern EXPECTING = Pattern.compile(": was expecting \\(JSON String.*");
     private static final Pattern JAVA_TYPE = Pattern.compile("`[^`]*`");
 
     private Json() {}
@@ -105,8 +105,9 @@ public final class Json {
             else if (why.startsWith("Trailing token")) readable = "more text after the JSON value";
             else if (why.contains("end-of-input")) readable = "the JSON ends too early";
             else if (why.startsWith("Invalid UTF-8")) readable = "not valid UTF-8";
-            else readable = "not JSON: " + lowerFirst(JAVA_TYPE.matcher(CODE.matcher(oneLine(why)).replaceAll("")).replaceAll("a value"));
-            return readable + where(j.getLocation(), e instanceof StreamReadException);
+            else readable = "not JSON: " + lowerFirst(JAVA_TYPE.matcher(CODE.matcher(EXPECTING.matcher(oneLine(why)).replaceAll(""))
+                    .replaceAll("")).replaceAll("a value"));
+            return readable + where(j.getLocation());
         }
         return e.getMessage() == null ? "unreadable" : oneLine(e.getMessage());
     }
@@ -120,8 +121,8 @@ public final class Json {
         return path.length() == 0 ? "" : "'" + path + "': ";
     }
 
-    private static String where(JsonLocation at, boolean parsing) {
-        if (!parsing || at == null || at.getColumnNr() < 1) return "";
+    private static String where(JsonLocation at) {
+        if (at == null || at.getColumnNr() < 1) return "";
         return at.getLineNr() > 1 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : " (column " + at.getColumnNr() + ")";
     }
 
