@@ -189,13 +189,14 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     /** One name per directory, whatever the relative path or symbolic link it was given by; null when absent and not created. */
-    private static Path canonical(Path dir, boolean create) {
+    private static Path canonical(Path given, boolean create) {
+        Path dir = given.toAbsolutePath().normalize();
         try {
             if (create) Files.createDirectories(dir);
             else if (!Files.isDirectory(dir)) return null;
             return dir.toRealPath();
         } catch (IOException e) {
-            throw new BusException("cannot use the data directory " + dir.toAbsolutePath().normalize() + ": " + e.getMessage(), e);
+            throw new BusException("cannot use the data directory " + dir + ": " + e.getMessage(), e);
         }
     }
 
