@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 /**
  * Which Kafka a command reads: {@code --bootstrap}, else {@code --data-dir}, else the configured
  * one. With an embedded broker, a command run while RxRadar runs reads that process's broker (the
- * running one holds the directory's lock), and with no configuration file a running demo is found
- * in its own directory; the command says which on standard error, in one line.
+ * running one holds the directory's lock), and a running demo is found in its own directory when
+ * the default one holds no data of {@code run}'s; the command says which on standard error, in one
+ * line.
  */
 public final class BrokerOption {
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
@@ -27,14 +28,13 @@ public final class BrokerOption {
 
     /** Opens the bus this command reads, and says which on {@code err}. */
     Bus open(RxRadarConfig cfg, PrintWriter err) {
-        Bus bus = Bus.attach(target(cfg.kafka()), line -> {
+        return Bus.attach(target(cfg.kafka(), err), line -> {
             err.println("rxradar: " + line);
             err.flush();
         });
-        return bus;
     }
 
-    RxRadarConfig.Kafka target(RxRadarConfig.Kafka kafka) {
+    RxRadarConfig.Kafka target(RxRadarConfig.Kafka kafka, PrintWriter err) {
         if (bootstrap != null && !bootstrap.isBlank())
             return new RxRadarConfig.Kafka(bootstrap, kafka.partitions(), kafka.replicationFactor(), kafka.embedded(),
                     kafka.groupPrefix(), kafka.properties());
@@ -42,10 +42,13 @@ public final class BrokerOption {
         if (!kafka.useEmbedded()) return kafka;
         Path configured = Path.of(kafka.embedded().dataDir());
         Path demo = DemoSetup.kafkaDir(Path.of(DemoSetup.DEFAULT_DATA_DIR));
-        // `demo` then `subscribers list` in another terminal: with no `run` on the default directory, read the demo
+        // `demo` then `subscribers list` in another terminal: with no `run` data on the default directory, read the demo;
+        // when `run` has data there, that is what is read, and the demo is pointed to
         boolean defaultDir = configured.normalize().equals(Path.of(RxRadarConfig.Embedded.DEFAULT_DATA_DIR).normalize());
-        if (defaultDir && DataDirLock.owner(configured).isEmpty() && DataDirLock.owner(demo).isPresent())
-            return embeddedOn(kafka, demo);
+        if (defaultDir && DataDirLock.owner(configured).isEmpty() && DataDirLock.owner(demo).isPresent()) {
+            if (!Files.exists(configured.resolve("meta.properties"))) return embeddedOn(kafka, demo);
+            err.println("rxradar: a demo is running on " + demo + "; --data-dir " + DemoSetup.DEFAULT_DATA_DIR + " reads it");
+        }
         return kafka;
     }
 
