@@ -9,6 +9,8 @@ RUN mvn -B -q -DskipTests package
 # Run stage: the jar and its libraries only.
 FROM eclipse-temurin:17-jre
 WORKDIR /app
+# curl for the compose healthcheck on /health (installed here rather than relied upon in the base image)
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/target/rxradar.jar /app/rxradar.jar
 COPY --from=build /src/target/lib /app/lib
 COPY config /app/config

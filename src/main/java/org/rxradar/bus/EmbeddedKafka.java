@@ -39,22 +39,53 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final DataDirLock lock;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers, DataDirLock lock) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.lock = lock;
     }
 
-    /** Formats the storage if needed, starts the broker and waits until it answers. */
+    /**
+     * Locks the data directory, formats the storage if needed, starts the broker and waits until it
+     * answers.
+     *
+     * @throws DataDirInUseException when another process runs on the directory; nothing was touched then
+     */
     public static EmbeddedKafka start(RxRadarConfig.Embedded cfg, int defaultPartitions) {
-        int port = resolvePort(cfg.port(), "kafka.embedded.port");
-        int controllerPort = resolvePort(cfg.controllerPort(), "kafka.embedded.controller-port");
         Path logDir = Path.of(cfg.dataDir()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new ConfigException("kafka.embedded.data-dir", "cannot create " + logDir + ": " + e.getMessage());
         }
+        return start(cfg, defaultPartitions, DataDirLock.acquire(logDir));
+    }
+
+    /** Starts on a directory already locked by the caller; the broker releases the lock when it stops. */
+    public static EmbeddedKafka start(RxRadarConfig.Embedded cfg, int defaultPartitions, DataDirLock lock) {
+        EmbeddedKafka kafka;
+        try {
+            kafka = startLocked(cfg, defaultPartitions, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            lock.publishAddress(kafka.bootstrapServers());
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
+    }
+
+    // called with the lock held: a second process on this directory must not even format it or bind its ports
+    private static EmbeddedKafka startLocked(RxRadarConfig.Embedded cfg, int defaultPartitions, DataDirLock lock) {
+        Path logDir = lock.dir();
+        int port = resolvePort(cfg.port(), "kafka.embedded.port");
+        int controllerPort = resolvePort(cfg.controllerPort(), "kafka.embedded.controller-port");
 
         Properties props = brokerProperties(port, controllerPort, logDir, defaultPartitions);
         format(logDir);
@@ -66,7 +97,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             shutdownQuietly(server);
             throw new BusException("embedded Kafka broker failed to start on " + bootstrap + ": " + e.getMessage(), e);
         }
-        EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, lock);
         kafka.awaitReady();
         log.info("Embedded Kafka broker listening on {} (data in {})", bootstrap, logDir);
         return kafka;
@@ -151,7 +182,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) return;
                 } catch (Exception e) {
                     if (System.nanoTime() > deadline) {
-                        close();
+                        shutdownQuietly(server);
                         throw new BusException("embedded Kafka broker did not become ready on " + bootstrapServers + " within 60s", e);
                     }
                 }
@@ -163,9 +194,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Stops the broker, then releases its data directory (not before: its log is closed by then). */
     @Override
     public void close() {
         shutdownQuietly(server);
+        lock.close();
     }
 
     private static void shutdownQuietly(KafkaRaftServer server) {

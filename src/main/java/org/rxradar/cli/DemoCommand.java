@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.rxradar.app.Pipeline;
+import org.rxradar.bus.DataDirInUseException;
+import org.rxradar.bus.DataDirLock;
 import org.rxradar.config.ConfigLoader;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.demo.DemoSetup;
 import org.rxradar.demo.SampleSite;
+import org.rxradar.demo.SampleSitePort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +22,8 @@ import picocli.CommandLine.Option;
                         + "embedded Kafka broker with a demo subscriber, writes a digest into the outbox right away "
                         + "and serves the topic feeds until Ctrl-C. Demo state is kept apart from `run`'s, under ./data/demo."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:configuration error (for example the HTTP port is taken: use --port)", "3:Kafka error"})
+        exitCodeList = {"0:done", "2:configuration error (for example the HTTP port is taken: use --port)", "3:Kafka error",
+                "4:the data directory is in use by another RxRadar (use --data-dir)"})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Stop after the first digest is written.")
     boolean once;
@@ -30,16 +34,23 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--outbox", defaultValue = "./outbox", description = "Where digests are written (default: ${DEFAULT-VALUE}).")
     Path outbox;
 
-    @Option(names = "--data-dir", defaultValue = "./data/demo", description = "Demo state: Kafka data, fetch state (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = DemoSetup.DEFAULT_DATA_DIR, description = "Demo state: Kafka data, fetch state (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Override
     public Integer call() throws Exception {
-        try (SampleSite site = SampleSite.start(0)) {
-            RxRadarConfig cfg = DemoSetup.config(ConfigLoader.load(null), site, port, outbox, dataDir);
+        RxRadarConfig defaults = ConfigLoader.load(null);
+        // a demo already running here: stop before serving or writing anything (Pipeline.open takes the lock for real)
+        if (defaults.kafka().useEmbedded()) DataDirLock.owner(DemoSetup.kafkaDir(dataDir)).ifPresent(o -> {
+            throw new DataDirInUseException(o.dir(), o.pid());
+        });
+        try (SampleSite site = SampleSitePort.start(dataDir)) {
+            RxRadarConfig cfg = DemoSetup.config(defaults, site, port, outbox, dataDir);
             try (Pipeline pipeline = Pipeline.open(cfg)) {
+                SampleSitePort.remember(dataDir, site.port());
                 Pipeline.Summary s = pipeline.runOnce();
-                String base = cfg.http().publicBaseUrl();
+                // the port really served: --port 0 picks one
+                String base = new RxRadarConfig.Http(pipeline.httpPort(), cfg.http().bind(), cfg.http().baseUrl()).publicBaseUrl();
                 System.out.println();
                 System.out.printf("RxRadar demo: fetched %d sample sources, published %d new items, tagged %d, wrote %d digest(s).%n",
                         s.sources(), s.itemsPublished(), s.itemsTagged(), s.digestsSent());

@@ -36,9 +36,10 @@ public final class DigestCommand implements Runnable {
             description = {
                     "Print the plain text of a subscriber's next digest: their filters over the tagged items of the",
                     "last 14 days, minus the items already in one of their digests. Nothing is sent or recorded.",
-                    "With the embedded broker, stop a running `rxradar run` first (they share ./data/kafka)."})
+                    "While `rxradar run` or `rxradar demo` runs, reads its broker (see --data-dir, --bootstrap)."})
     static final class Preview implements Callable<Integer> {
         @Mixin ConfigOption config;
+        @Mixin BrokerOption broker;
         @Parameters(paramLabel = "EMAIL", description = "the subscriber's address (or id)") String who;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD",
                 description = "the digest's day in the subscriber's time zone (default: their next digest not yet sent)")
@@ -55,7 +56,7 @@ public final class DigestCommand implements Runnable {
                 return 2;
             }
             RxRadarConfig cfg = config.load();
-            try (Bus bus = Bus.open(cfg.kafka()); DigestPreview preview = DigestPreview.open(bus.clients(), cfg, Clock.systemUTC())) {
+            try (Bus bus = broker.open(cfg, err); DigestPreview preview = DigestPreview.open(bus.clients(), cfg, Clock.systemUTC())) {
                 Optional<DigestPreview.Result> result = preview.preview(who, date);
                 if (result.isEmpty()) {
                     List<String> known = preview.knownEmails();

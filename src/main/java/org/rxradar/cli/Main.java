@@ -1,6 +1,7 @@
 package org.rxradar.cli;
 
 import org.rxradar.bus.BusException;
+import org.rxradar.bus.DataDirInUseException;
 import org.rxradar.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     public static final int EXIT_CONFIG = 2;
     public static final int EXIT_BUS = 3;
+    /** Another RxRadar runs on the data directory: nothing was done. */
+    public static final int EXIT_IN_USE = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,9 +50,15 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof ConfigException) {
-                commandLine.getErr().println("rxradar: configuration error: " + e.getMessage());
+            if (e instanceof ConfigException c) {
+                // every problem of the file, one line each
+                for (ConfigException.Problem p : c.problems())
+                    commandLine.getErr().println("rxradar: configuration error: " + p.line());
                 return EXIT_CONFIG;
+            }
+            if (e instanceof DataDirInUseException) {
+                commandLine.getErr().println("rxradar: " + e.getMessage());
+                return EXIT_IN_USE;
             }
             if (e instanceof BusException) {
                 commandLine.getErr().println("rxradar: Kafka error: " + e.getMessage());

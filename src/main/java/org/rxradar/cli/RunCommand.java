@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
                 "Environment variables override config keys: RXRADAR_HTTP_PORT, RXRADAR_KAFKA_BOOTSTRAP_SERVERS, "
                         + "RXRADAR_MAIL_SMTP_HOST, ... (the key's path, upper-cased, with '_' for '.' and '-')."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (with --once: every digest written or sent)", "2:configuration error", "3:Kafka unreachable or refused"})
+        exitCodeList = {"0:done (with --once: every digest written or sent)", "2:configuration error", "3:Kafka unreachable or refused",
+                "4:the data directory is in use by another RxRadar (process id in the message)"})
 public final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 

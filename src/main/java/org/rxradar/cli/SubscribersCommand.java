@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
         description = {
                 "Manage digest subscribers (add, list, show, remove).",
                 "",
-                "Subscribers are kept in the compacted rxradar.subscriptions topic. With the embedded broker, "
-                        + "stop a running `rxradar run` first (they share ./data/kafka)."},
+                "Subscribers are kept in the compacted rxradar.subscriptions topic. While `rxradar run` or `rxradar demo` "
+                        + "runs, these commands read and change its broker (a running demo is found in ./data/demo; "
+                        + "--data-dir or --bootstrap name another); the first line on standard error says which."},
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListAll.class,
                 SubscribersCommand.Show.class, SubscribersCommand.Remove.class})
 public final class SubscribersCommand implements Runnable {
@@ -35,9 +36,9 @@ public final class SubscribersCommand implements Runnable {
     }
 
     /** Opens the bus and the subscription view for one command. */
-    static <T> T withLog(ConfigOption config, java.util.function.Function<SubscriptionLog, T> work) {
+    static <T> T withLog(ConfigOption config, BrokerOption broker, java.util.function.Function<SubscriptionLog, T> work) {
         RxRadarConfig cfg = config.load();
-        try (Bus bus = Bus.open(cfg.kafka()); SubscriptionLog log = new SubscriptionLog(bus.clients())) {
+        try (Bus bus = broker.open(cfg, new java.io.PrintWriter(System.err, true)); SubscriptionLog log = new SubscriptionLog(bus.clients())) {
             return work.apply(log);
         }
     }
@@ -45,6 +46,7 @@ public final class SubscribersCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a subscriber, or update one with the same address.")
     static final class Add implements Callable<Integer> {
         @Mixin ConfigOption config;
+        @Mixin BrokerOption broker;
         @Parameters(index = "0", paramLabel = "EMAIL") String email;
         @Option(names = "--name") String name;
         @Option(names = "--settings", split = ",", paramLabel = "ID", description = "Settings (empty: all): ${COMPLETION-CANDIDATES}",
@@ -64,7 +66,7 @@ public final class SubscribersCommand implements Runnable {
             Subscriber s = new Subscriber(null, email.trim(), name, settings, topics, kinds, states, remote, keywords,
                     timezone, sendAt, frequency, "confirmed");
             ConfigValidator.subscriber(s, "subscriber");
-            withLog(config, log -> {
+            withLog(config, broker, log -> {
                 log.put(s);
                 log.awaitCaughtUp();
                 return null;
@@ -77,10 +79,11 @@ public final class SubscribersCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List subscribers, one per line.")
     static final class ListAll implements Callable<Integer> {
         @Mixin ConfigOption config;
+        @Mixin BrokerOption broker;
 
         @Override
         public Integer call() {
-            List<Subscriber> all = withLog(config, SubscriptionLog::all);
+            List<Subscriber> all = withLog(config, broker, SubscriptionLog::all);
             for (Subscriber s : all) {
                 System.out.printf("%-18s %-32s %-12s settings=%s topics=%s states=%s %s@%s%n", s.id(), s.email(), s.status(),
                         s.settings(), s.topics(), s.states(), s.frequency(), s.sendAt() + " " + s.timezone());
@@ -94,6 +97,7 @@ public final class SubscribersCommand implements Runnable {
             description = "Show one subscriber as JSON, then their digests, newest first (failures with the server's answer).")
     static final class Show implements Callable<Integer> {
         @Mixin ConfigOption config;
+        @Mixin BrokerOption broker;
         @Parameters(paramLabel = "EMAIL_OR_ID") String who;
         @Option(names = "--limit", defaultValue = "30", description = "digests to list (default: ${DEFAULT-VALUE})") int limit;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -102,7 +106,7 @@ public final class SubscribersCommand implements Runnable {
         public Integer call() {
             java.io.PrintWriter out = spec.commandLine().getOut();
             RxRadarConfig cfg = config.load();
-            try (Bus bus = Bus.open(cfg.kafka()); SubscriptionLog subs = new SubscriptionLog(bus.clients())) {
+            try (Bus bus = broker.open(cfg, spec.commandLine().getErr()); SubscriptionLog subs = new SubscriptionLog(bus.clients())) {
                 var found = subs.find(who);
                 if (found.isEmpty()) {
                     spec.commandLine().getErr().println("No subscriber " + who);
@@ -145,11 +149,12 @@ public final class SubscribersCommand implements Runnable {
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a subscriber.")
     static final class Remove implements Callable<Integer> {
         @Mixin ConfigOption config;
+        @Mixin BrokerOption broker;
         @Parameters(paramLabel = "EMAIL_OR_ID") String who;
 
         @Override
         public Integer call() {
-            boolean removed = withLog(config, log -> {
+            boolean removed = withLog(config, broker, log -> {
                 var found = log.find(who);
                 found.ifPresent(s -> log.remove(s.id()));
                 return found.isPresent();

@@ -2,11 +2,9 @@ package org.rxradar.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -49,28 +47,27 @@ public final class TagCommand implements Callable<Integer> {
             return 2;
         }
         Tagger tagger = rules == null ? Tagger.builtIn() : Tagger.withRules(rules);
-        int bad = 0;
-        try (BufferedReader in = file == null ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) continue;
+        int[] bad = {0};
+        try (InputStream in = file == null ? System.in : Files.newInputStream(file)) {
+            Utf8Lines.read(in, (number, line, problem) -> {
+                if (problem == null && line.isBlank()) return;
                 try {
+                    if (problem != null) throw new IllegalArgumentException(problem);
                     out.println(Json.MAPPER.writeValueAsString(tagLine(tagger, line, number)));
                 } catch (IOException | RuntimeException e) {
-                    bad++;
-                    err.println("tag: line " + number + " skipped: " + e.getMessage());
+                    bad[0]++;
+                    // one line a person can act on: which line, and what is wrong with it in words
+                    err.println("tag: line " + number + " skipped: " + Json.problem(e));
                 }
-            }
+            });
         }
         out.flush();
-        return bad == 0 ? 0 : 1;
+        err.flush();
+        return bad[0] == 0 ? 0 : 1;
     }
 
     static ObjectNode tagLine(Tagger tagger, String line, int number) throws IOException {
-        JsonNode node = Json.MAPPER.readTree(line);
+        JsonNode node = Json.tree(line);
         if (node == null || !node.isObject()) throw new IllegalArgumentException("not a JSON object");
         ObjectNode in = (ObjectNode) node;
         String title = text(in, "title"), summary = text(in, "summary");

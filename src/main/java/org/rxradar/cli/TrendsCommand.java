@@ -4,12 +4,9 @@ import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.trend.TrendStage;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -50,6 +47,9 @@ public final class TrendsCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    BrokerOption broker;
+
     @Spec
     CommandSpec spec;
 
@@ -66,24 +66,24 @@ public final class TrendsCommand implements Callable<Integer> {
         }
         if (file == null) return fromKafka(out);
         TrendStore store = new TrendStore();
-        int counted = 0, bad = 0, lineNo = 0;
-        try (BufferedReader in = open()) {
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) continue;
+        int[] counted = {0}, bad = {0};
+        try (InputStream in = open()) {
+            Utf8Lines.read(in, (lineNo, line, problem) -> {
+                if (problem == null && line.isBlank()) return;
                 try {
-                    TaggedItem item = Json.MAPPER.readValue(line, TaggedItem.class);
-                    if (item == null) throw new IOException("null record");
-                    if (store.add(item).isPresent()) counted++;
+                    if (problem != null) throw new IllegalArgumentException(problem);
+                    TaggedItem item = Json.read(line, TaggedItem.class);
+                    if (item == null) throw new IllegalArgumentException("null record");
+                    if (store.add(item).isPresent()) counted[0]++;
                 } catch (IOException | RuntimeException e) {
-                    if (++bad <= MAX_REPORTED_ERRORS) err.println("trends: line " + lineNo + " skipped: " + firstLine(e.getMessage()));
+                    if (++bad[0] <= MAX_REPORTED_ERRORS) err.println("trends: line " + lineNo + " skipped: " + Json.problem(e));
                 }
-            }
+            });
         } catch (IOException e) {
             err.println("trends: cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
             return 1;
         }
-        if (bad > 0) err.println("trends: " + counted + " items counted, " + bad + " lines skipped");
+        if (bad[0] > 0) err.println("trends: " + counted[0] + " items counted, " + bad[0] + " lines skipped");
         LocalDate last = until != null ? until : store.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
         TrendReport report = store.report(last, days);
         out.print(TrendTable.render(report));
@@ -96,7 +96,7 @@ public final class TrendsCommand implements Callable<Integer> {
     private int fromKafka(PrintWriter out) {
         RxRadarConfig cfg = config.load();
         TrendStore store = new TrendStore();
-        try (Bus bus = Bus.open(cfg.kafka())) {
+        try (Bus bus = broker.open(cfg, spec.commandLine().getErr())) {
             store.restore(TrendStage.readSnapshots(bus.clients()));
         }
         LocalDate last = until != null ? until : LocalDate.now(java.time.ZoneOffset.UTC);
@@ -105,14 +105,8 @@ public final class TrendsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BufferedReader open() throws IOException {
-        if (file == null || file.toString().equals("-")) return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "unreadable";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+    private InputStream open() throws IOException {
+        if (file == null || file.toString().equals("-")) return stdin;
+        return Files.newInputStream(file);
     }
 }

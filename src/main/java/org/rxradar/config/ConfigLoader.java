@@ -17,10 +17,17 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,11 +59,7 @@ public final class ConfigLoader {
     }
 
     public static RxRadarConfig load(Path file, Map<String, String> env) {
-        ObjectNode tree = readTree(file);
-        applyEnvironment(tree, env);
-        RxRadarConfig config = bind(tree, file);
-        ConfigValidator.validate(config);
-        return config;
+        return check(readTree(file), env, file);
     }
 
     /** Parses YAML text; for tests and for the {@code --config} of a string. */
@@ -68,17 +71,32 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new ConfigException("", "not valid YAML: " + e.getOriginalMessage());
         }
-        applyEnvironment(tree, env);
-        RxRadarConfig config = bind(tree, null);
-        ConfigValidator.validate(config);
+        return check(tree, env, null);
+    }
+
+    /**
+     * Every problem of the file at once: keys and value types on the tree, then ranges, ids and
+     * addresses on the bound records (leaving out those under a key already reported).
+     */
+    private static RxRadarConfig check(ObjectNode tree, Map<String, String> env, Path file) {
+        Map<String, String> fromEnvironment = applyEnvironment(tree, env);
+        List<ConfigException.Problem> problems = new ArrayList<>(ConfigTree.check(tree, fromEnvironment));
+        RxRadarConfig config = bind(tree, file);
+        for (ConfigException.Problem p : ConfigValidator.problems(config))
+            if (problems.stream().noneMatch(reported -> within(p.key(), reported.key()))) problems.add(p);
+        if (!problems.isEmpty()) throw new ConfigException(problems);
         return config;
+    }
+
+    private static boolean within(String key, String reported) {
+        return !reported.isEmpty() && (key.equals(reported) || key.startsWith(reported + ".") || key.startsWith(reported + "["));
     }
 
     private static ObjectNode readTree(Path file) {
         if (file == null) return JsonNodeFactory.instance.objectNode();
         if (!Files.isRegularFile(file)) throw new ConfigException("", "config file " + file + " does not exist");
         try {
-            JsonNode node = YAML.readTree(file.toFile());
+            JsonNode node = YAML.readTree(utf8(file));
             if (node == null || node.isNull() || node.isMissingNode()) return JsonNodeFactory.instance.objectNode();
             if (!(node instanceof ObjectNode o)) throw new ConfigException("", file + " must hold a YAML mapping at the top");
             return o;
@@ -90,13 +108,45 @@ public final class ConfigLoader {
         }
     }
 
-    /** Walks the default configuration's scalar keys and replaces those an environment variable names. */
-    static void applyEnvironment(ObjectNode tree, Map<String, String> env) {
-        JsonNode defaults = YAML.valueToTree(RxRadarConfig.defaults());
-        overlay(tree, defaults, ENV_PREFIX, env);
+    /**
+     * The file's text; bytes that are not UTF-8 are an error naming the line, not silently replaced
+     * (an address with a replacement character in it would be accepted and mailed).
+     */
+    private static String utf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes);
+            int line = 1;
+            for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
+            throw new ConfigException("", file + " is not valid UTF-8 (line " + line + "): save it as UTF-8");
+        }
     }
 
-    private static void overlay(ObjectNode target, JsonNode defaults, String prefix, Map<String, String> env) {
+    private static int firstInvalidUtf8(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        var in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length;
+    }
+
+    /**
+     * Walks the default configuration's scalar keys and replaces those an environment variable
+     * names; returns the dotted keys so set, with their variable.
+     */
+    static Map<String, String> applyEnvironment(ObjectNode tree, Map<String, String> env) {
+        JsonNode defaults = YAML.valueToTree(RxRadarConfig.defaults());
+        Map<String, String> set = new LinkedHashMap<>();
+        overlay(tree, defaults, ENV_PREFIX, "", env, set);
+        return set;
+    }
+
+    private static void overlay(ObjectNode target, JsonNode defaults, String prefix, String path, Map<String, String> env,
+                                Map<String, String> set) {
         Iterator<Map.Entry<String, JsonNode>> fields = defaults.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -105,10 +155,11 @@ public final class ConfigLoader {
             if (def.isObject() && def.size() > 0) {
                 JsonNode existing = target.get(field.getKey());
                 ObjectNode child = existing instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
-                overlay(child, def, name + "_", env);
+                overlay(child, def, name + "_", path + field.getKey() + ".", env, set);
                 if (child.size() > 0 && !(existing instanceof ObjectNode)) target.set(field.getKey(), child);
             } else if (!def.isArray() && env.containsKey(name)) {
                 target.set(field.getKey(), new TextNode(env.get(name)));
+                set.put(path + field.getKey(), name);
             }
         }
     }
@@ -121,11 +172,13 @@ public final class ConfigLoader {
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
             throw new ConfigException(path(e), "unknown key" + known);
         } catch (JsonMappingException e) {
+            // ConfigTree has removed every value of a wrong type; this is the fallback, in words all the same
             Throwable cause = e.getCause();
-            String why = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+            String why = cause instanceof IllegalArgumentException && cause.getMessage() != null ? cause.getMessage()
+                    : "is not a valid value here";
             throw new ConfigException(path(e), why);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("", (file == null ? "config" : file.toString()) + ": " + e.getOriginalMessage());
+            throw new ConfigException("", (file == null ? "config" : file.toString()) + " cannot be read as a configuration");
         }
     }
 

@@ -5,15 +5,20 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.rxradar.config.ConfigException.Problem;
 import org.rxradar.config.RxRadarConfig.Source;
 import org.rxradar.config.RxRadarConfig.Subscriber;
 import org.rxradar.model.Taxonomy;
 
-/** Checks what binding cannot: ranges, ids, URLs, time zones. Each failure names its key. */
+/**
+ * Checks what binding cannot: ranges, ids, URLs, time zones. Every problem is collected, each
+ * naming its key, so that one run of the program shows everything to fix in a file.
+ */
 public final class ConfigValidator {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
@@ -23,113 +28,130 @@ public final class ConfigValidator {
     private ConfigValidator() {}
 
     static void validate(RxRadarConfig c) {
-        port("kafka.embedded.port", c.kafka().embedded().port());
-        port("kafka.embedded.controller-port", c.kafka().embedded().controllerPort());
-        if (c.kafka().partitions() < 1) throw new ConfigException("kafka.partitions", "must be at least 1");
-        if (c.kafka().replicationFactor() < 1) throw new ConfigException("kafka.replication-factor", "must be at least 1");
-        port("http.port", c.http().port());
-        if (c.mail().smtp().enabled()) port("mail.smtp.port", c.mail().smtp().port());
+        List<Problem> problems = problems(c);
+        if (!problems.isEmpty()) throw new ConfigException(problems);
+    }
+
+    /** Every problem of a bound configuration, in the order of the file. */
+    static List<Problem> problems(RxRadarConfig c) {
+        List<Problem> out = new ArrayList<>();
+        port(out, "kafka.embedded.port", c.kafka().embedded().port());
+        port(out, "kafka.embedded.controller-port", c.kafka().embedded().controllerPort());
+        if (c.kafka().partitions() < 1) out.add(new Problem("kafka.partitions", "must be at least 1"));
+        if (c.kafka().replicationFactor() < 1) out.add(new Problem("kafka.replication-factor", "must be at least 1"));
+        port(out, "http.port", c.http().port());
+        if (c.mail().smtp().enabled()) port(out, "mail.smtp.port", c.mail().smtp().port());
         try {
             c.fetch().maxBodyBytes();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("fetch.max-body-size", e.getMessage());
+            out.add(new Problem("fetch.max-body-size", e.getMessage()));
         }
-        if (c.fetch().threads() < 1) throw new ConfigException("fetch.threads", "must be at least 1");
-        if (c.fetch().perHostConcurrency() < 1) throw new ConfigException("fetch.per-host-concurrency", "must be at least 1");
-        validateSources(c.sources());
-        validateSubscribers(c.subscribers());
+        if (c.fetch().threads() < 1) out.add(new Problem("fetch.threads", "must be at least 1"));
+        if (c.fetch().perHostConcurrency() < 1) out.add(new Problem("fetch.per-host-concurrency", "must be at least 1"));
+        validateSources(out, c.sources());
+        validateSubscribers(out, c.subscribers());
+        return out;
     }
 
-    private static void port(String key, int port) {
-        if (port < 0 || port > 65535) throw new ConfigException(key, port + " is not a TCP port (0-65535)");
+    private static void port(List<Problem> out, String key, int port) {
+        if (port < 0 || port > 65535) out.add(new Problem(key, port + " is not a TCP port (0-65535)"));
     }
 
-    private static void validateSources(List<Source> sources) {
+    private static void validateSources(List<Problem> out, List<Source> sources) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             Source s = sources.get(i);
             String key = "sources[" + i + "]";
             if (s.id() == null || !SOURCE_ID.matcher(s.id()).matches())
-                throw new ConfigException(key + ".id", "missing or invalid (letters, digits, '.', '_', '-'; at most 64)");
-            if (!ids.add(s.id())) throw new ConfigException(key + ".id", "'" + s.id() + "' is used by another source");
-            if (!Source.TYPES.contains(s.type()))
-                throw new ConfigException(key + ".type", "'" + s.type() + "' is not a source type (" + String.join(", ", Source.TYPES) + ")");
+                out.add(new Problem(key + ".id", "missing or invalid (letters, digits, '.', '_', '-'; at most 64)"));
+            else if (!ids.add(s.id())) out.add(new Problem(key + ".id", "'" + s.id() + "' is used by another source"));
+            boolean knownType = Source.TYPES.contains(s.type());
+            if (!knownType)
+                out.add(new Problem(key + ".type", "'" + s.type() + "' is not a source type (" + String.join(", ", Source.TYPES) + ")"));
             if (!KINDS.contains(s.kind()))
-                throw new ConfigException(key + ".kind", "'" + s.kind() + "' is not a kind (news or job)");
-            if (s.url() == null || s.url().isBlank()) throw new ConfigException(key + ".url", "missing");
-            try {
-                URI u = new URI(s.url().trim());
-                if (u.getScheme() == null || !List.of("http", "https").contains(u.getScheme().toLowerCase()) || u.getHost() == null)
-                    throw new ConfigException(key + ".url", "'" + s.url() + "' is not an http(s) URL");
-            } catch (java.net.URISyntaxException e) {
-                throw new ConfigException(key + ".url", "'" + s.url() + "' is not a URL: " + e.getReason());
-            }
-            if (s.interval().toSeconds() < 60) throw new ConfigException(key + ".interval", "must be at least 1m, to be polite to the site");
-            if (s.apiUrl() != null) httpUrl(key + ".api-url", s.apiUrl());
-            if (s.search().isEmpty()) throw new ConfigException(key + ".search", "lists no phrase (leave it out for the built-in list)");
-            if (s.maxPages() < 1) throw new ConfigException(key + ".max-pages", "must be at least 1");
+                out.add(new Problem(key + ".kind", "'" + s.kind() + "' is not a kind (news or job)"));
+            else if (knownType && s.readsJobListing() && s.kind().equals("news"))
+                out.add(new Problem(key + ".kind", "a " + s.type() + " source reads job postings: kind job"));
+            if (s.url() == null || s.url().isBlank()) out.add(new Problem(key + ".url", "missing"));
+            else httpUrl(out, key + ".url", s.url());
+            if (s.interval().toSeconds() < 60) out.add(new Problem(key + ".interval", "must be at least 1m, to be polite to the site"));
+            if (s.apiUrl() != null) httpUrl(out, key + ".api-url", s.apiUrl());
+            if (s.search().isEmpty()) out.add(new Problem(key + ".search", "lists no phrase (leave it out for the built-in list)"));
+            if (s.maxPages() < 1) out.add(new Problem(key + ".max-pages", "must be at least 1"));
             if (s.include() != null) {
                 try {
                     Pattern.compile(s.include());
                 } catch (java.util.regex.PatternSyntaxException e) {
-                    throw new ConfigException(key + ".include", "'" + s.include() + "' is not a regular expression: " + e.getDescription());
+                    out.add(new Problem(key + ".include", "'" + s.include() + "' is not a regular expression: " + e.getDescription()));
                 }
             }
             if (s.userAgentEmail() != null && !s.userAgentEmail().contains("@"))
-                throw new ConfigException(key + ".user-agent-email", "'" + s.userAgentEmail() + "' is not an email address");
-            if (s.readsJobListing() && s.kind().equals("news"))
-                throw new ConfigException(key + ".kind", "a " + s.type() + " source reads job postings: kind job");
+                out.add(new Problem(key + ".user-agent-email", "'" + s.userAgentEmail() + "' is not an email address"));
         }
     }
 
-    private static void httpUrl(String key, String url) {
+    private static void httpUrl(List<Problem> out, String key, String url) {
         try {
             URI u = new URI(url.trim());
             if (u.getScheme() == null || !List.of("http", "https").contains(u.getScheme().toLowerCase()) || u.getHost() == null)
-                throw new ConfigException(key, "'" + url + "' is not an http(s) URL");
+                out.add(new Problem(key, "'" + url + "' is not an http(s) URL"));
         } catch (java.net.URISyntaxException e) {
-            throw new ConfigException(key, "'" + url + "' is not a URL: " + e.getReason());
+            out.add(new Problem(key, "'" + url + "' is not a URL: " + e.getReason()));
         }
     }
 
-    private static void validateSubscribers(List<Subscriber> subscribers) {
+    private static void validateSubscribers(List<Problem> out, List<Subscriber> subscribers) {
         Set<String> emails = new HashSet<>();
         for (int i = 0; i < subscribers.size(); i++) {
             Subscriber s = subscribers.get(i);
             String key = "subscribers[" + i + "]";
-            subscriber(s, key);
-            if (!emails.add(s.email().trim().toLowerCase())) throw new ConfigException(key + ".email", "'" + s.email() + "' is listed twice");
+            List<Problem> own = subscriberProblems(s, key);
+            out.addAll(own);
+            if (s.email() != null && !emails.add(s.email().trim().toLowerCase()))
+                out.add(new Problem(key + ".email", "'" + s.email() + "' is listed twice"));
         }
     }
 
-    /** One subscriber's checks, for the config file and the command line alike; {@code key} prefixes the field names. */
+    /**
+     * One subscriber's checks, for the config file and the command line alike; {@code key} prefixes
+     * the field names.
+     *
+     * @throws ConfigException with every problem of that subscriber
+     */
     public static void subscriber(Subscriber s, String key) {
+        List<Problem> problems = subscriberProblems(s, key);
+        if (!problems.isEmpty()) throw new ConfigException(problems);
+    }
+
+    private static List<Problem> subscriberProblems(Subscriber s, String key) {
+        List<Problem> out = new ArrayList<>();
         String problem = EmailAddresses.problem(s.email());
-        if (problem != null) throw new ConfigException(key + ".email", problem);
+        if (problem != null) out.add(new Problem(key + ".email", problem));
         for (String id : s.settings())
-            if (!Taxonomy.isSetting(id)) throw new ConfigException(key + ".settings", "'" + id + "' is not a setting; valid: " + Taxonomy.SETTINGS);
+            if (!Taxonomy.isSetting(id)) out.add(new Problem(key + ".settings", "'" + id + "' is not a setting; valid: " + Taxonomy.SETTINGS));
         for (String id : s.topics())
-            if (!Taxonomy.isTopic(id)) throw new ConfigException(key + ".topics", "'" + id + "' is not a topic; valid: " + Taxonomy.TOPICS);
+            if (!Taxonomy.isTopic(id)) out.add(new Problem(key + ".topics", "'" + id + "' is not a topic; valid: " + Taxonomy.TOPICS));
         for (String k : s.kinds())
-            if (!List.of("news", "jobs", "job").contains(k)) throw new ConfigException(key + ".kinds", "'" + k + "' is not a kind (jobs, news)");
+            if (!List.of("news", "jobs", "job").contains(k)) out.add(new Problem(key + ".kinds", "'" + k + "' is not a kind (jobs, news)"));
         for (String st : s.states())
-            if (!STATE.matcher(st).matches()) throw new ConfigException(key + ".states", "'" + st + "' is not a two-letter state code");
+            if (!STATE.matcher(st).matches()) out.add(new Problem(key + ".states", "'" + st + "' is not a two-letter state code"));
         try {
             ZoneId.of(s.timezone());
         } catch (DateTimeException e) {
-            throw new ConfigException(key + ".timezone", "'" + s.timezone() + "' is not a time zone (example: America/Chicago)");
+            out.add(new Problem(key + ".timezone", "'" + s.timezone() + "' is not a time zone (example: America/Chicago)"));
         }
         try {
             LocalTime.parse(s.sendAt());
         } catch (DateTimeParseException e) {
-            throw new ConfigException(key + ".send-at", "'" + s.sendAt() + "' is not a time of day (HH:mm, example: \"07:00\")");
+            out.add(new Problem(key + ".send-at", "'" + s.sendAt() + "' is not a time of day (HH:mm, example: \"07:00\")"));
         }
         try {
             org.rxradar.model.Frequency.parse(s.frequency());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + ".frequency", e.getMessage());
+            out.add(new Problem(key + ".frequency", e.getMessage()));
         }
         if (!STATUSES.contains(s.status()))
-            throw new ConfigException(key + ".status", "'" + s.status() + "' is not a status (" + String.join(", ", STATUSES) + ")");
+            out.add(new Problem(key + ".status", "'" + s.status() + "' is not a status (" + String.join(", ", STATUSES) + ")"));
+        return out;
     }
 }

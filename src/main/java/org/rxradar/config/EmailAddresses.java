@@ -13,7 +13,10 @@ public final class EmailAddresses {
     public static String problem(String email) {
         if (email == null || email.isBlank()) return "missing";
         if (email.length() > MAX_LENGTH) return "longer than " + MAX_LENGTH + " characters";
-        if (email.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch < 0x20)) return "contains control characters";
+        if (email.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch < 0x20 || ch == 0x7f)) return "contains control characters";
+        // U+FFFD is what a decoder leaves of bytes that were not UTF-8: the address as typed is lost
+        if (email.indexOf('\uFFFD') >= 0) return "'" + email + "' is not valid UTF-8 (the address holds bytes in another encoding)";
+        if (!validCodePoints(email)) return "holds characters that are not valid Unicode";
         if (email.contains(",") || email.contains(";")) return "'" + email + "' holds more than one address";
         try {
             InternetAddress address = new InternetAddress(email.trim(), true);
@@ -25,5 +28,15 @@ public final class EmailAddresses {
             return "'" + email + "' is not an email address: " + e.getMessage();
         }
         return null;
+    }
+
+    // lone surrogates and noncharacters come from broken encodings, never from a person's address
+    private static boolean validCodePoints(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.getType(cp) == Character.SURROGATE || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) return false;
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 }

@@ -79,10 +79,12 @@ public record RxRadarConfig(
 
     /** The in-JVM broker used when no bootstrap servers are configured; port 0 picks a free port. */
     public record Embedded(Integer port, Integer controllerPort, String dataDir) {
+        public static final String DEFAULT_DATA_DIR = "./data/kafka";
+
         public Embedded {
             port = port == null ? 9092 : port;
             controllerPort = controllerPort == null ? 9093 : controllerPort;
-            dataDir = dataDir == null || dataDir.isBlank() ? "./data/kafka" : dataDir;
+            dataDir = dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir;
         }
 
         static Embedded defaults() {

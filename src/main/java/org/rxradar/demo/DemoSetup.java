@@ -8,6 +8,8 @@ import org.rxradar.config.RxRadarConfig;
 /** The demo's configuration: the sample site's sources, one demo subscriber, local outbox and data. */
 public final class DemoSetup {
     public static final String DEMO_EMAIL = "demo.technician@example.org";
+    /** Where the demo keeps its state, apart from `run`'s ./data. */
+    public static final String DEFAULT_DATA_DIR = "./data/demo";
 
     private DemoSetup() {}
 
@@ -24,6 +26,11 @@ public final class DemoSetup {
                 usajobs ? DEMO_EMAIL : null, j.type().equals("sitemap") ? "/careers/job/" : null, null);
     }
 
+    /** The demo's embedded broker's data (and lock) inside its data directory. */
+    public static Path kafkaDir(Path dataDir) {
+        return dataDir.resolve("kafka");
+    }
+
     public static RxRadarConfig config(RxRadarConfig base, SampleSite site, int httpPort, Path outbox, Path dataDir) {
         List<RxRadarConfig.Source> sources = new java.util.ArrayList<>(SampleSite.SAMPLES.stream()
                 .map(s -> new RxRadarConfig.Source("sample-" + s.file().replace('.', '-'), s.type(), s.kind(), site.url(s.file()),
@@ -34,7 +41,7 @@ public final class DemoSetup {
                 List.of(), List.of(), List.of("jobs", "news"), List.of(), true, List.of(), "America/Chicago", "07:00", "daily", "confirmed");
         RxRadarConfig.Kafka kafka = base.kafka().useEmbedded()
                 // free ports, so that the demo runs beside a `run` that holds the default ones
-                ? base.kafka().withEmbedded(new RxRadarConfig.Embedded(0, 0, dataDir.resolve("kafka").toString()))
+                ? base.kafka().withEmbedded(new RxRadarConfig.Embedded(0, 0, kafkaDir(dataDir).toString()))
                 : base.kafka();
         RxRadarConfig.Fetch f = base.fetch();
         RxRadarConfig.Fetch fetch = new RxRadarConfig.Fetch(f.userAgent(), f.connectTimeout(), f.readTimeout(), f.totalTimeout(),

@@ -38,9 +38,9 @@ public record LabeledItem(Item item, Gold gold) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) continue;
             try {
-                out.add(parse(Json.MAPPER.readTree(line)));
+                out.add(parse(Json.tree(line)));
             } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + Json.problem(e), e);
             }
         }
         return out;

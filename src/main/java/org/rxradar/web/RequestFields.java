@@ -52,9 +52,9 @@ final class RequestFields {
     static Map<String, List<String>> fromJson(byte[] body) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = Json.tree(body); // strict: a key given twice is refused, not decided by the parser
         } catch (IOException e) {
-            throw new BadRequest(null, "the body is not valid JSON");
+            throw new BadRequest(null, "the body is not valid JSON: " + Json.problem(e));
         }
         if (root == null || !root.isObject()) throw new BadRequest(null, "the body must be a JSON object");
         Map<String, List<String>> fields = new LinkedHashMap<>();

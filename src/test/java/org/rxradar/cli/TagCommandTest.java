@@ -70,6 +70,37 @@ class TagCommandTest {
         assertThat(err.toString()).contains("line 1 skipped").contains("line 2 skipped").contains("unknown kind 'gossip'");
     }
 
+    /**
+     * Each bad line is one line on stderr naming its number and what is wrong in words (no parser
+     * internals, no Java types), and every good line is still tagged: a truncated object, text that
+     * is not JSON, bytes that are not UTF-8, a key given twice, and garbage after the object.
+     */
+    @Test
+    void everyBadLineIsOneReadableLineAndTheRestIsTagged() throws Exception {
+        Path f = dir.resolve("items.jsonl");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("{\"id\":\"ok1\",\"title\":\"Pharmacy Technician\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes("{\"id\":\"cut\",\"title\":\"IV Tech\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes("<item>not json</item>\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', 'c', 'a', 'f', (byte) 0xE9, '"', '}', '\n'});
+        bytes.writeBytes("{\"id\":\"dup\",\"kind\":\"news\",\"kind\":\"job\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes("{\"id\":\"trail\",\"title\":\"Pharmacy Technician\"} {\"id\":\"x\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.writeBytes("{\"id\":\"ok2\",\"title\":\"Pharmacy Technician\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(f, bytes.toByteArray());
+
+        assertThat(run(f.toString())).isEqualTo(1);
+        assertThat(lines()).extracting(n -> n.get("id").asText()).containsExactly("ok1", "ok2");
+        List<String> problems = err.toString().lines().toList();
+        assertThat(problems).hasSize(5);
+        assertThat(problems.get(0)).startsWith("tag: line 2 skipped: ").contains("ends too early");
+        assertThat(problems.get(1)).startsWith("tag: line 3 skipped: ").contains("not JSON").contains("'<'");
+        assertThat(problems.get(2)).startsWith("tag: line 4 skipped: ").contains("not valid UTF-8");
+        assertThat(problems.get(3)).startsWith("tag: line 5 skipped: ").contains("duplicate key 'kind'");
+        assertThat(problems.get(4)).startsWith("tag: line 6 skipped: ").contains("more text after the JSON value");
+        for (String p : problems)
+            assertThat(p).doesNotContain("`", "com.fasterxml", "java.", "(code ", "Source:", "REDACTED", "Exception");
+    }
+
     @Test
     void missingFileIsAClearError() {
         assertThat(run(dir.resolve("none.jsonl").toString())).isEqualTo(2);
