@@ -215,9 +215,9 @@ class DeliverStageIT {
         clock.set("2026-11-24T07:00:00Z");
         DigestSender real = new DigestSender(service);
         AtomicInteger calls = new AtomicInteger();
-        DeliverStage crashing = stage((s, candidates, period) -> {
+        DeliverStage crashing = stage((s, candidates, period, beforeSend) -> {
             if (calls.incrementAndGet() > 2) throw new Error("simulated crash in the middle of the send run");
-            return real.send(s, candidates, period);
+            return real.send(s, candidates, period, beforeSend);
         });
         assertThatThrownBy(crashing::runDue).isInstanceOf(Error.class);
         assertThat(greenMail.getReceivedMessages()).hasSize(2);

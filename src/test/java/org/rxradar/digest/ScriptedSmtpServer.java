@@ -102,6 +102,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         StringBuilder body = new StringBuilder();
                         String l;
                         while ((l = in.readLine()) != null && !l.equals(".")) body.append(l).append("\r\n");
+                        if (l == null) return; // the client went away before the end of the data: nothing accepted
                         String r = script.get(n + ":DATA");
                         if (r == null) {
                             acceptedCount.incrementAndGet();
