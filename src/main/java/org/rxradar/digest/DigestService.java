@@ -117,15 +117,19 @@ public final class DigestService implements AutoCloseable {
             return new DeliveryResult(DeliveryResult.Status.SKIPPED_INACTIVE, id, period, null, null, List.of(), 0, 0, clock.instant());
         }
         Digest digest;
+        try {
+            digest = preview(subscriber, candidates, period);
+        } catch (RuntimeException e) {
+            throw cannotBuild(id, period, e);
+        }
+        if (digest.isEmpty() && !sendEmpty) {
+            log.debug("no digest for {} on {}: nothing matched", id, period);
+            return new DeliveryResult(DeliveryResult.Status.SKIPPED_EMPTY, id, period, null, null, List.of(), 0, 0, clock.instant());
+        }
         MimeMessage message;
         String messageId;
         String subject;
         try {
-            digest = preview(subscriber, candidates, period);
-            if (digest.isEmpty() && !sendEmpty) {
-                log.debug("no digest for {} on {}: nothing matched", id, period);
-                return new DeliveryResult(DeliveryResult.Status.SKIPPED_EMPTY, id, period, null, null, List.of(), 0, 0, clock.instant());
-            }
             message = message(digest);
             messageId = message.getMessageID();
             subject = message.getSubject();
@@ -133,16 +137,23 @@ public final class DigestService implements AutoCloseable {
             // an address that is not one will never work: recorded on the subscriber like a 5xx
             throw new PermanentDeliveryException(0, e.getMessage(), e);
         } catch (MessagingException | RuntimeException e) {
-            // this subscriber's digest cannot be built (a bug or data the renderer cannot take): trying
-            // again every check would fail the same way, so it is recorded for this period and the others go on
-            log.error("digest {} for {} cannot be built", period, id, e);
-            throw new PermanentDeliveryException(0, "the digest could not be built: " + e.getMessage(), e);
+            throw cannotBuild(id, period, e);
         }
         beforeSend.sending(messageId, digest.itemIds(), digest.leadCount(), digest.newsCount());
         mailer.send(message, digest);
         log.info("digest {} for {} sent via {}: {} leads, {} news", period, id, mailer.describe(), digest.leadCount(), digest.newsCount());
         return new DeliveryResult(DeliveryResult.Status.SENT, id, period, messageId, subject, digest.itemIds(),
                 digest.leadCount(), digest.newsCount(), clock.instant());
+    }
+
+    /**
+     * This subscriber's digest cannot be selected or rendered (a bug, or data the renderer cannot
+     * take): trying again at every check would fail the same way, so it is a failure of this
+     * subscriber for this period, recorded, and the others go on.
+     */
+    private static PermanentDeliveryException cannotBuild(String id, LocalDate period, Exception e) {
+        log.error("digest {} for {} cannot be built", period, id, e);
+        return new PermanentDeliveryException(0, "the digest could not be built: " + e.getMessage(), e);
     }
 
     @Override
