@@ -41,7 +41,7 @@ final class FirstDigestCheck {
     boolean await() {
         long start = System.nanoTime();
         long deadline = start + bound.toNanos();
-        log.info("First digest check waits for the first fetch pass and the tagger (at most {} s)", bound.toSeconds());
+        log.info("First digest check waits for the first fetch pass and the tagger (at most {})", readable(bound));
         for (Step step : steps) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             boolean done;
@@ -55,12 +55,16 @@ final class FirstDigestCheck {
                 return false;
             }
             if (!done) {
-                log.warn("First digest check: still waiting for {} after {} s; checking digests now with the items there are",
-                        step.what(), bound.toSeconds());
+                log.warn("First digest check: still waiting for {} after {}; checking digests now with the items there are",
+                        step.what(), readable(bound));
                 return false;
             }
         }
-        log.info("First fetch pass fetched and tagged in {} ms; checking digests", Duration.ofNanos(System.nanoTime() - start).toMillis());
+        log.info("First fetch pass fetched and tagged in {}; checking digests", readable(Duration.ofNanos(System.nanoTime() - start)));
         return true;
+    }
+
+    private static String readable(Duration d) {
+        return d.toMillis() < 10_000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 }
