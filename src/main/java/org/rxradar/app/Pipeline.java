@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rxradar.bus.Bus;
+import org.rxradar.bus.GroupCatchUp;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
@@ -203,15 +204,36 @@ public final class Pipeline implements AutoCloseable {
         trendThread.start();
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "deliver"));
         resources.add(ticks::shutdownNow);
-        ticks.scheduleWithFixedDelay(() -> {
+        Runnable check = () -> {
             try {
                 deliver.runDue();
                 view.evictExpired();
             } catch (RuntimeException e) {
                 log.warn("Digest check failed: {}", e.toString());
             }
-        }, 0, 30, TimeUnit.SECONDS);
+        };
+        // a start after someone's send time must not send (or record as empty) their digest before
+        // the first fetch pass is tagged: the first check waits for it, within a bound
+        ticks.execute(() -> {
+            try (GroupCatchUp tagger = new GroupCatchUp(bus.clients(), bus.clients().groupId(TagStage.STAGE),
+                    List.of(Topics.NEWS_RAW, Topics.LEADS_RAW))) {
+                firstCheck(tagger).await();
+            } catch (RuntimeException e) {
+                log.warn("First digest check did not wait: {}", e.getMessage());
+            }
+            if (!ticks.isShutdown()) ticks.scheduleWithFixedDelay(check, 0, 30, TimeUnit.SECONDS);
+        });
         stopped.await();
+    }
+
+    private FirstDigestCheck firstCheck(GroupCatchUp tagger) {
+        return new FirstDigestCheck(List.of(
+                new FirstDigestCheck.Step("the first fetch pass", fetch::awaitFirstPass),
+                new FirstDigestCheck.Step("the tagger", tagger::await),
+                new FirstDigestCheck.Step("the tagged-item view", timeout -> {
+                    taggedTail.awaitCaughtUp(timeout);
+                    return true;
+                })), FirstDigestCheck.DEFAULT_BOUND);
     }
 
     public int httpPort() {

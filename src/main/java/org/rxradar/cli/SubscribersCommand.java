@@ -128,7 +128,9 @@ public final class SubscribersCommand implements Runnable {
                 return;
             }
             long failed = history.stream().filter(r -> "failed".equals(r.delivery())).count();
-            out.println("Digests: " + history.size() + (failed == 0 ? "" : ", " + failed + " failed"));
+            long inDoubt = history.stream().filter(r -> DigestRecord.UNKNOWN.equals(r.delivery())).count();
+            out.println("Digests: " + history.size() + (failed == 0 ? "" : ", " + failed + " failed")
+                    + (inDoubt == 0 ? "" : ", " + inDoubt + " interrupted (may not have arrived)"));
             for (DigestRecord r : history.stream().limit(Math.max(0, limit)).toList()) {
                 out.printf("  %s  delivery: %-8s leads: %-3d news: %-3d items: %-3d at %s%s%n", r.period(), shortDelivery(r.delivery()),
                         r.leads(), r.news(), r.itemIds().size(), r.sent(), r.error() == null ? "" : "  error: " + r.error());

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.rxradar.config.RxRadarConfig.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Frequency;
@@ -28,8 +29,16 @@ import org.slf4j.LoggerFactory;
  * in the digest log before the next subscriber. A send time missed while the app was down is
  * caught up at the next check, once, because the log says whether that period was done.
  *
- * <p>The window that remains: a crash after the mail left but before the record was acknowledged
- * sends that one digest again on restart (with {@code parallelism} n, up to n digests: those in flight).
+ * <p>At most once: just before a mail is handed to the server its intent is recorded (delivery
+ * {@code sending}, with its Message-ID and items), and the result replaces it after. A crash between
+ * the two leaves an intent with no result; the first check after the restart records it as
+ * {@code unknown}, logs it, and does not send it again (the server may or may not have taken it);
+ * its items are offered again in the subscriber's next digest. With {@code parallelism} n, a crash
+ * leaves at most n digests in doubt: those in flight.
+ *
+ * <p>One subscriber's failure is theirs alone: settings that cannot be read are logged and skipped,
+ * a digest that cannot be built or is refused for good is recorded as {@code failed} and not retried
+ * that period, and a failure for now (the server unreachable) is logged and retried at the next check.
  *
  * <p>With {@code parallelism} above 1 the due digests of one check are built and sent by that many
  * threads (the sender's mailer must then hold as many connections, see {@link MailerPool}); each
@@ -38,10 +47,14 @@ import org.slf4j.LoggerFactory;
 public final class DeliverStage {
     private static final Logger log = LoggerFactory.getLogger(DeliverStage.class);
 
-    /** Builds, renders and delivers one digest; returns what it did. */
+    /**
+     * Builds, renders and delivers one digest; returns what it did. It tells {@code beforeSend} what it
+     * is about to hand to the mail server just before it does; an exception means nothing was sent
+     * and the digest is tried again at the next check.
+     */
     @FunctionalInterface
     public interface Sender {
-        Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period) throws Exception;
+        Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend) throws Exception;
     }
 
     /**
@@ -57,6 +70,7 @@ public final class DeliverStage {
     private final Sender sender;
     private final Clock clock;
     private final int parallelism;
+    private final AtomicBoolean interruptedResolved = new AtomicBoolean();
 
     public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock) {
         this(subscriptions, digests, items, sender, clock, 1);
@@ -76,6 +90,7 @@ public final class DeliverStage {
 
     /** Sends the digests that are due now; returns how many were sent. */
     public int runDue() {
+        resolveInterrupted();
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>();
         for (Subscriber s : subscriptions.active()) {
@@ -94,6 +109,7 @@ public final class DeliverStage {
 
     /** Sends every active subscriber's digest for today now, whatever their send time ({@code --once}, demo). */
     public int runAllNow() {
+        resolveInterrupted();
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>();
         for (Subscriber s : subscriptions.active()) {
@@ -144,17 +160,42 @@ public final class DeliverStage {
         return Frequency.parse(s.frequency()).sendsOn(day);
     }
 
+    /**
+     * Once, at the first check: the intents a crash left with no result become {@code unknown}, so
+     * that they are reported (log, {@code subscribers show}) and their items offered again.
+     */
+    private void resolveInterrupted() {
+        if (interruptedResolved.get()) return;
+        for (DigestRecord intent : digests.interruptedAtStart()) {
+            DigestRecord now = digests.find(intent.subscriber(), intent.period()).orElse(null);
+            if (now == null || !now.isIntent()) continue;
+            String why = "the process stopped while this digest was being sent; it may not have arrived and is not sent again"
+                    + " (Message-ID " + intent.messageId() + "); its items are offered again in the next digest";
+            digests.record(new DigestRecord(DigestRecord.VERSION, intent.subscriber(), intent.period(), clock.instant(),
+                    intent.messageId(), intent.itemIds(), intent.leads(), intent.news(), DigestRecord.UNKNOWN, why));
+            log.warn("Digest for {} ({}) in doubt: {}", intent.subscriber(), intent.period(), why);
+        }
+        interruptedResolved.set(true);
+    }
+
     /** One subscriber, one period: skipped when already done; the result recorded either way. */
     private boolean deliver(Subscriber s, LocalDate period, List<TaggedItem> recent) {
         if (digests.wasSent(s.id(), period)) return false;
         Set<String> already = digests.itemsSentTo(s.id());
         List<TaggedItem> candidates = already.isEmpty() ? recent : recent.stream().filter(i -> !already.contains(i.id())).toList();
+        AtomicBoolean intentRecorded = new AtomicBoolean();
+        BeforeSend intent = (messageId, itemIds, leads, news) -> {
+            digests.record(new DigestRecord(DigestRecord.VERSION, s.id(), period, clock.instant(), messageId, itemIds, leads, news,
+                    DigestRecord.SENDING, null));
+            intentRecorded.set(true);
+        };
         Outcome outcome;
         try {
-            outcome = sender.send(s, candidates, period);
+            outcome = sender.send(s, candidates, period, intent);
         } catch (Exception e) {
-            // not recorded: the next check tries again
-            log.warn("Digest for {} ({}) failed: {}", s.id(), period, e.toString());
+            // nothing was sent: not recorded, the next check tries again
+            log.warn("Digest for {} ({}) not sent now, tried again at the next check: {}", s.id(), period, e.toString());
+            if (intentRecorded.get()) withdraw(s, period);
             return false;
         }
         digests.record(new DigestRecord(DigestRecord.VERSION, s.id(), period, clock.instant(), outcome.messageId(),
@@ -162,10 +203,19 @@ public final class DeliverStage {
         if (outcome.sent()) {
             log.info("Digest for {} ({}): {} leads, {} news -> {}", s.email(), period, outcome.leads(), outcome.news(), outcome.delivery());
         } else if (outcome.error() != null) {
-            log.warn("Digest for {} ({}) refused for good, not retried: {}", s.email(), period, outcome.error());
+            log.warn("Digest for {} ({}) failed for good, not retried this period: {}", s.email(), period, outcome.error());
         } else {
             log.info("No digest for {} ({}): nothing new matched", s.email(), period);
         }
         return outcome.sent();
+    }
+
+    private void withdraw(Subscriber s, LocalDate period) {
+        try {
+            digests.withdraw(s.id(), period);
+        } catch (RuntimeException e) {
+            // the intent stays: this period is in doubt and will not be sent twice
+            log.warn("Digest for {} ({}): its send intent could not be withdrawn, so it is not retried: {}", s.id(), period, e.getMessage());
+        }
     }
 }

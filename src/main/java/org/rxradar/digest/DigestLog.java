@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,42 +25,78 @@ import org.slf4j.LoggerFactory;
  * What has been sent, from the compacted {@code rxradar.digests} topic: one record per subscriber
  * and period. Read whole at start, so that a restart neither sends a period's digest twice nor
  * puts an item in two of a subscriber's digests.
+ *
+ * <p>A period's key holds first the intent ({@link DigestRecord#SENDING}), written just before the
+ * mail is handed to the server, then the result. Intents found with no result when the log is
+ * first read are those a crash interrupted: {@link #interruptedAtStart()}. A tombstone withdraws an
+ * intent whose send failed for now, so that the period is tried again.
  */
 public final class DigestLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DigestLog.class);
 
-    private final Map<String, DigestRecord> sent = new ConcurrentHashMap<>();
+    /**
+     * A key's latest record (null: withdrawn) and its offset. Our own writes are applied at once and
+     * again when the tail reads them back; the offset keeps a late read of an older record from
+     * undoing a newer one (an intent read back after its result).
+     */
+    private record Entry(DigestRecord record, long offset) {}
+
+    private final Map<String, Entry> sent = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> itemsBySubscriber = new ConcurrentHashMap<>();
     private final KafkaProducer<String, byte[]> producer;
     private final TopicTail tail;
+    private final List<DigestRecord> interruptedAtStart;
 
     public DigestLog(KafkaClients clients) {
         this.producer = clients.producer("rxradar-digests");
         this.tail = new TopicTail(clients, Topics.DIGESTS, null, this::apply).start();
         tail.awaitCaughtUp(Duration.ofSeconds(60));
+        this.interruptedAtStart = records().filter(DigestRecord::isIntent).toList();
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) return;
+        if (record.key() == null) return;
+        if (record.value() == null) {
+            remember(record.key(), null, record.offset());
+            return;
+        }
         try {
-            remember(Json.read(record.value(), DigestRecord.class));
+            DigestRecord r = Json.read(record.value(), DigestRecord.class);
+            remember(r.key(), r, record.offset());
         } catch (Exception e) {
             log.warn("Unreadable digest record {}: {}", record.key(), e.getMessage());
         }
     }
 
-    private void remember(DigestRecord r) {
-        sent.put(r.key(), r);
+    private void remember(String key, DigestRecord r, long offset) {
+        Entry now = sent.compute(key, (k, old) -> old != null && old.offset() > offset ? old : new Entry(r, offset));
+        if (now.offset() != offset || r == null || !r.itemsDelivered()) return;
         itemsBySubscriber.computeIfAbsent(r.subscriber(), k -> ConcurrentHashMap.newKeySet()).addAll(r.itemIds());
     }
 
-    public boolean wasSent(String subscriberId, LocalDate period) {
-        return sent.containsKey(DigestRecord.key(subscriberId, period));
+    private java.util.stream.Stream<DigestRecord> records() {
+        return sent.values().stream().map(Entry::record).filter(java.util.Objects::nonNull);
     }
 
-    /** Ids of every item already in one of this subscriber's digests. */
+    /** Whether this period is done: sent, skipped, failed, in doubt, or being sent right now. */
+    public boolean wasSent(String subscriberId, LocalDate period) {
+        return find(subscriberId, period).isPresent();
+    }
+
+    /** The period's record: its result, or its intent while (or if a crash left it) being sent. */
+    public Optional<DigestRecord> find(String subscriberId, LocalDate period) {
+        Entry e = sent.get(DigestRecord.key(subscriberId, period));
+        return e == null ? Optional.empty() : Optional.ofNullable(e.record());
+    }
+
+    /** Ids of every item already in one of this subscriber's digests (not counting a digest in doubt). */
     public Set<String> itemsSentTo(String subscriberId) {
         return Set.copyOf(itemsBySubscriber.getOrDefault(subscriberId, Set.of()));
+    }
+
+    /** Intents that had no result when the log was read at start: sends a crash interrupted. */
+    public List<DigestRecord> interruptedAtStart() {
+        return interruptedAtStart;
     }
 
     /**
@@ -67,26 +104,38 @@ public final class DigestLog implements AutoCloseable {
      * ({@code delivery: failed} with the server's answer), for {@code subscribers show}.
      */
     public List<DigestRecord> history(String subscriberId) {
-        return sent.values().stream()
+        return records()
                 .filter(r -> subscriberId.equals(r.subscriber()))
                 .sorted(Comparator.comparing(DigestRecord::period).reversed())
                 .toList();
     }
 
-    /** Records a sent digest durably (acknowledged by the broker) before the next one is built. */
+    /**
+     * Records a digest (an intent or a result) durably, acknowledged by the broker, before the
+     * caller goes on: before the mail leaves for an intent, before the next digest for a result.
+     */
     public void record(DigestRecord r) {
+        remember(r.key(), r, write(r.key(), Json.bytes(r)));
+    }
+
+    /** Withdraws an intent whose send failed for now (nothing left): the period is tried again. */
+    public void withdraw(String subscriberId, LocalDate period) {
+        String key = DigestRecord.key(subscriberId, period);
+        remember(key, null, write(key, null));
+    }
+
+    private long write(String key, byte[] value) {
         try {
-            var ack = producer.send(new ProducerRecord<>(Topics.DIGESTS, r.key(), Json.bytes(r)));
+            var ack = producer.send(new ProducerRecord<>(Topics.DIGESTS, key, value));
             producer.flush(); // we wait for this one record: do not let it linger for a batch
-            ack.get(30, TimeUnit.SECONDS);
+            return ack.get(30, TimeUnit.SECONDS).offset();
         } catch (Exception e) {
-            throw new BusException("cannot record digest " + r.key() + ": " + e.getMessage(), e);
+            throw new BusException("cannot record digest " + key + ": " + e.getMessage(), e);
         }
-        remember(r);
     }
 
     public int size() {
-        return sent.size();
+        return (int) records().count();
     }
 
     @Override

@@ -25,8 +25,9 @@ import org.rxradar.config.RxRadarConfig;
  * and one-click unsubscribe headers (RFC 2369 {@code List-Unsubscribe} with an https URL and a
  * mailto, RFC 8058 {@code List-Unsubscribe-Post}).
  *
- * <p>The Message-ID depends only on subscriber, period and sender domain, so a digest sent again
- * after a crash carries the same id and mail clients can tell it is the same message.
+ * <p>The Message-ID depends only on subscriber, period and sender domain, so a digest tried again
+ * (after a failure for now) carries the same id, the one its send intent recorded, and mail clients
+ * can tell it is the same message.
  */
 public final class DigestMessageFactory {
     private final InternetAddress from;

@@ -14,9 +14,10 @@ public final class DigestSender implements DeliverStage.Sender {
     }
 
     @Override
-    public DeliverStage.Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period) throws DeliveryException {
+    public DeliverStage.Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
+            throws DeliveryException {
         try {
-            DeliveryResult r = service.deliver(subscriber, candidates, period);
+            DeliveryResult r = service.deliver(subscriber, candidates, period, beforeSend);
             String how = r.sent() ? service.mailer().describe() : "skipped";
             return new DeliverStage.Outcome(r.sent(), r.messageId(), r.itemIds(), r.leadCount(), r.newsCount(), how, null);
         } catch (PermanentDeliveryException e) {

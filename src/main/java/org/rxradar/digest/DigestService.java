@@ -95,20 +95,33 @@ public final class DigestService implements AutoCloseable {
         return messages.create(digest, render(digest));
     }
 
+    /** As {@link #deliver(Subscriber, Collection, LocalDate, BeforeSend)}, with no one to tell before sending. */
+    public DeliveryResult deliver(Subscriber subscriber, Collection<TaggedItem> candidates, LocalDate period) throws DeliveryException {
+        return deliver(subscriber, candidates, period, BeforeSend.NOTHING);
+    }
+
     /**
      * Selects, renders and sends the subscriber's digest for {@code period}.
      *
-     * @throws PermanentDeliveryException the server refused the address for good, or it is not a valid
-     *                                    address (reply code 0): record it on the subscriber
+     * @param beforeSend told the Message-ID and items once the message is built, just before it is handed to the mailer
+     * @throws PermanentDeliveryException the server refused the address for good, it is not a valid
+     *                                    address (reply code 0), or the digest could not be built from
+     *                                    this subscriber's data (reply code 0): record it on the subscriber
      * @throws DeliveryException          not delivered now (retries spent); nothing was sent, try again later
      */
-    public DeliveryResult deliver(Subscriber subscriber, Collection<TaggedItem> candidates, LocalDate period) throws DeliveryException {
+    public DeliveryResult deliver(Subscriber subscriber, Collection<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
+            throws DeliveryException {
         String id = SubscriberIds.of(subscriber);
         if (!"confirmed".equals(subscriber.status().trim().toLowerCase(Locale.ROOT))) {
             log.debug("no digest for {}: status {}", id, subscriber.status());
             return new DeliveryResult(DeliveryResult.Status.SKIPPED_INACTIVE, id, period, null, null, List.of(), 0, 0, clock.instant());
         }
-        Digest digest = preview(subscriber, candidates, period);
+        Digest digest;
+        try {
+            digest = preview(subscriber, candidates, period);
+        } catch (RuntimeException e) {
+            throw cannotBuild(id, period, e);
+        }
         if (digest.isEmpty() && !sendEmpty) {
             log.debug("no digest for {} on {}: nothing matched", id, period);
             return new DeliveryResult(DeliveryResult.Status.SKIPPED_EMPTY, id, period, null, null, List.of(), 0, 0, clock.instant());
@@ -123,14 +136,24 @@ public final class DigestService implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             // an address that is not one will never work: recorded on the subscriber like a 5xx
             throw new PermanentDeliveryException(0, e.getMessage(), e);
-        } catch (MessagingException e) {
-            // building a message from our own templates failing is a bug, not a delivery problem
-            throw new IllegalStateException("cannot build the digest message for " + id + ": " + e.getMessage(), e);
+        } catch (MessagingException | RuntimeException e) {
+            throw cannotBuild(id, period, e);
         }
+        beforeSend.sending(messageId, digest.itemIds(), digest.leadCount(), digest.newsCount());
         mailer.send(message, digest);
         log.info("digest {} for {} sent via {}: {} leads, {} news", period, id, mailer.describe(), digest.leadCount(), digest.newsCount());
         return new DeliveryResult(DeliveryResult.Status.SENT, id, period, messageId, subject, digest.itemIds(),
                 digest.leadCount(), digest.newsCount(), clock.instant());
+    }
+
+    /**
+     * This subscriber's digest cannot be selected or rendered (a bug, or data the renderer cannot
+     * take): trying again at every check would fail the same way, so it is a failure of this
+     * subscriber for this period, recorded, and the others go on.
+     */
+    private static PermanentDeliveryException cannotBuild(String id, LocalDate period, Exception e) {
+        log.error("digest {} for {} cannot be built", period, id, e);
+        return new PermanentDeliveryException(0, "the digest could not be built: " + e.getMessage(), e);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rxradar.config.RxRadarConfig;
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ public final class FetchStage implements AutoCloseable {
     // a source is never fetched twice at once (state is per source, owned by one worker)
     private final ConcurrentHashMap<String, Boolean> running = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Counts down as each source's first poll after {@link #start()} ends (whatever its outcome). */
+    private volatile CountDownLatch firstPass = new CountDownLatch(0);
 
     public FetchStage(RxRadarConfig config, ItemSink sink) {
         this.config = config;
@@ -74,25 +78,60 @@ public final class FetchStage implements AutoCloseable {
 
     /** Starts polling: each source first within a short random delay, then on its own interval. */
     public void start() {
-        for (RxRadarConfig.Source s : enabledSources()) {
+        List<RxRadarConfig.Source> sources = enabledSources();
+        CountDownLatch pass = new CountDownLatch(sources.size());
+        firstPass = pass;
+        for (RxRadarConfig.Source s : sources) {
             long firstMs = (long) (ThreadLocalRandom.current().nextDouble() * Math.min(s.interval().toMillis(), 10_000));
             java.time.Instant notBefore = fetcher.state(s).retryNotBefore; // a Retry-After outlives a restart
-            if (notBefore != null) firstMs = Math.max(firstMs, java.time.Duration.between(java.time.Instant.now(), notBefore).toMillis());
-            timer.schedule(() -> submit(s), firstMs, TimeUnit.MILLISECONDS);
+            Runnable polled = once(pass::countDown);
+            if (notBefore != null) {
+                firstMs = Math.max(firstMs, java.time.Duration.between(java.time.Instant.now(), notBefore).toMillis());
+                polled.run(); // the server asked us to wait: not part of the first pass
+            }
+            timer.schedule(() -> submit(s, polled), firstMs, TimeUnit.MILLISECONDS);
         }
-        log.info("fetch stage polling {} sources with {} workers", enabledSources().size(), config.fetch().threads());
+        log.info("fetch stage polling {} sources with {} workers", sources.size(), config.fetch().threads());
     }
 
-    private void submit(RxRadarConfig.Source s) {
+    /**
+     * Waits until every source polled by {@link #start()} has had its first poll (fetched, failed or
+     * paused; its items acknowledged by the sink), so the first digests can include them.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitFirstPass(Duration timeout) throws InterruptedException {
+        return firstPass.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sources whose first poll after {@link #start()} has not ended yet. */
+    public long firstPassPending() {
+        return firstPass.getCount();
+    }
+
+    private void submit(RxRadarConfig.Source s, Runnable polled) {
         if (closed) return;
         workers.execute(() -> {
-            SourceReport report = fetchGuarded(s);
+            SourceReport report;
+            try {
+                report = fetchGuarded(s);
+            } finally {
+                polled.run();
+            }
             if (report.status() == SourceReport.Status.PAUSED || closed) return;
             SourceState state = fetcher.state(s);
             if (state.paused) return;
             Duration next = SourceFetcher.nextDelay(s, state, report, ThreadLocalRandom.current().nextDouble());
-            if (!closed) timer.schedule(() -> submit(s), next.toMillis(), TimeUnit.MILLISECONDS);
+            if (!closed) timer.schedule(() -> submit(s, polled), next.toMillis(), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** {@code r} the first time it is run, nothing after. */
+    private static Runnable once(Runnable r) {
+        AtomicBoolean done = new AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) r.run();
+        };
     }
 
     private SourceReport fetchGuarded(RxRadarConfig.Source s) {

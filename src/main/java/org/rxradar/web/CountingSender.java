@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.List;
 import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.digest.BeforeSend;
 import org.rxradar.digest.DeliverStage;
 import org.rxradar.model.TaggedItem;
 
@@ -23,10 +24,11 @@ public final class CountingSender implements DeliverStage.Sender {
     }
 
     @Override
-    public DeliverStage.Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period) throws Exception {
+    public DeliverStage.Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
+            throws Exception {
         DeliverStage.Outcome outcome;
         try {
-            outcome = inner.send(subscriber, candidates, period);
+            outcome = inner.send(subscriber, candidates, period, beforeSend);
         } catch (Exception e) {
             registry.counter("rxradar.digests.failed", "reason", "temporary").increment();
             throw e;

@@ -215,9 +215,9 @@ class DeliverStageIT {
         clock.set("2026-11-24T07:00:00Z");
         DigestSender real = new DigestSender(service);
         AtomicInteger calls = new AtomicInteger();
-        DeliverStage crashing = stage((s, candidates, period) -> {
+        DeliverStage crashing = stage((s, candidates, period, beforeSend) -> {
             if (calls.incrementAndGet() > 2) throw new Error("simulated crash in the middle of the send run");
-            return real.send(s, candidates, period);
+            return real.send(s, candidates, period, beforeSend);
         });
         assertThatThrownBy(crashing::runDue).isInstanceOf(Error.class);
         assertThat(greenMail.getReceivedMessages()).hasSize(2);
@@ -317,5 +317,65 @@ class DeliverStageIT {
         assertThat((String) parts.getBodyPart(0).getContent()).contains("Valley Medical Center", "USP 797 revisions take effect");
         // a Tuesday digest of a daily subscriber carries no trends section
         assertThat(html).doesNotContain("Trends this week");
+    }
+
+    @Test
+    void oneSubscriberFailingDoesNotStopTheOthersInAParallelRun() throws Exception {
+        add(job("Pharmacy Technician").settings("retail").build());
+        for (String id : List.of("iso-a", "iso-b", "iso-gone", "iso-later", "iso-c", "iso-d"))
+            subscribe(subscriber(id, "UTC", "07:00", "daily"));
+        clock.set("2026-11-24T07:00:00Z");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer()
+                .refuseRecipient("iso-gone@example.org", "550 5.1.1 <iso-gone@example.org>: user unknown")
+                .refuseRecipient("iso-later@example.org", "451 4.3.0 mailbox busy, try later");
+             DigestService smtp = service(server.port(), 2)) {
+            DeliverStage stage = new DeliverStage(subscriptions, digests, items, new DigestSender(smtp), clock, 2);
+
+            assertThat(stage.runDue()).isEqualTo(4);
+            assertThat(recipients(server))
+                    .containsExactlyInAnyOrder("iso-a@example.org", "iso-b@example.org", "iso-c@example.org", "iso-d@example.org");
+            assertThat(digests.history("iso-gone")).singleElement().satisfies(r -> assertThat(r.delivery()).isEqualTo("failed"));
+            // a failure for now: its send intent was withdrawn, so the next check tries again
+            assertThat(digests.wasSent("iso-later", LocalDate.of(2026, 11, 24))).isFalse();
+
+            server.acceptRecipient("iso-later@example.org");
+            clock.set("2026-11-24T07:00:30Z");
+            assertThat(stage.runDue()).isEqualTo(1);
+            assertThat(recipients(server)).hasSize(5).contains("iso-later@example.org");
+            assertThat(server.commands().stream().filter(c -> c.contains("RCPT") && c.contains("iso-gone@"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aSendInterruptedByACrashIsReportedNotSentAgainAndItsItemsComeNextTime() throws Exception {
+        TaggedItem a = add(job("Retail Technician A").settings("retail").url("https://jobs.example.org/ia").build());
+        subscribe(subscriber("doubt", "UTC", "07:00", "daily"), subscriber("fine", "UTC", "07:00", "daily"));
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        // what a kill between handing the mail to the server and recording the result leaves behind
+        digests.record(new DigestRecord(DigestRecord.VERSION, "doubt", day, clock.instant(), "<rxradar.2026-11-24.doubt@rxradar.example.org>",
+                List.of(a.id()), 1, 0, DigestRecord.SENDING, null));
+        digests.close();
+        digests = new DigestLog(bus.clients()); // the restart
+        assertThat(digests.interruptedAtStart()).extracting(DigestRecord::subscriber).containsExactly("doubt");
+
+        clock.set("2026-11-24T07:05:00Z");
+        assertThat(stage().runDue()).isEqualTo(1);
+        assertThat(to("doubt@example.org")).isEmpty();
+        assertThat(to("fine@example.org")).hasSize(1);
+        assertThat(digests.history("doubt")).singleElement().satisfies(r -> {
+            assertThat(r.delivery()).isEqualTo("unknown");
+            assertThat(r.messageId()).isEqualTo("<rxradar.2026-11-24.doubt@rxradar.example.org>");
+            assertThat(r.error()).contains("may not have arrived");
+        });
+
+        // the next day: the items of the digest in doubt are offered again
+        clock.set("2026-11-25T07:05:00Z");
+        assertThat(stage().runDue()).isEqualTo(1);
+        assertThat(to("doubt@example.org")).singleElement().satisfies(m -> assertThat(GreenMailUtil.getBody(m)).contains("Retail Technician A"));
+    }
+
+    private static List<String> recipients(ScriptedSmtpServer server) {
+        return server.accepted().stream()
+                .map(m -> m.lines().filter(l -> l.startsWith("To: ")).findFirst().orElseThrow().substring(4).trim()).toList();
     }
 }

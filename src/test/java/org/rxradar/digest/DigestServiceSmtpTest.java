@@ -166,4 +166,34 @@ class DigestServiceSmtpTest {
         assertThat(greenMail.getReceivedMessages()).hasSize(5);
         assertThat(greenMail.getReceivedMessages()).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aDigestThatCannotBeBuiltIsAPermanentFailureOfThatSubscriberAlone() throws Exception {
+        // a record that bypassed validation (written by an older version): its digest cannot be selected
+        var broken = subscriber("broken").kinds("robots").build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.deliver(broken, candidates, TUESDAY))
+                .isInstanceOfSatisfying(PermanentDeliveryException.class, e -> {
+                    assertThat(e.replyCode()).isZero();
+                    assertThat(e.getMessage()).startsWith("the digest could not be built: ").contains("robots");
+                });
+        assertThat(service.deliver(subscriber("fine").build(), candidates, TUESDAY).sent()).isTrue();
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void theIntentIsToldTheMessageIdAndItemsBeforeTheMailLeavesAndAFailingIntentSendsNothing() throws Exception {
+        List<String> told = new java.util.ArrayList<>();
+        DeliveryResult r = service.deliver(subscriber("ana").build(), candidates, TUESDAY, (messageId, itemIds, leads, news) -> {
+            assertThat(greenMail.getReceivedMessages()).as("nothing sent yet").isEmpty();
+            told.add(messageId + " " + itemIds.size() + " " + leads + " " + news);
+        });
+        assertThat(told).containsExactly(r.messageId() + " " + r.itemIds().size() + " " + r.leadCount() + " " + r.newsCount());
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.deliver(subscriber("bo").build(), candidates, TUESDAY,
+                (messageId, itemIds, leads, news) -> {
+                    throw new IllegalStateException("cannot record the intent");
+                })).hasMessageContaining("cannot record the intent");
+        assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    }
 }

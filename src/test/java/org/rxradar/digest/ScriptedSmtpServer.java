@@ -24,6 +24,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Thread acceptor;
     /** connection number (1-based) and command ("MAIL", "RCPT", "DATA") to the reply sent instead of success. */
     private final Map<String, String> script = new ConcurrentHashMap<>();
+    /** recipient address (lower case) to the reply its RCPT gets on every connection. */
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger acceptedCount = new AtomicInteger();
     private volatile boolean keepMessages = true;
@@ -69,6 +71,24 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /** Answer RCPT TO this address with {@code reply} (e.g. "550 5.1.1 user unknown"), on every connection. */
+    ScriptedSmtpServer refuseRecipient(String address, String reply) {
+        refused.put(address.toLowerCase(java.util.Locale.ROOT), reply);
+        return this;
+    }
+
+    /** Undoes {@link #refuseRecipient}. */
+    ScriptedSmtpServer acceptRecipient(String address) {
+        refused.remove(address.toLowerCase(java.util.Locale.ROOT));
+        return this;
+    }
+
+    private String rcptReply(int n, String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<([^>]*)>").matcher(line);
+        if (m.find() && refused.containsKey(m.group(1).toLowerCase(java.util.Locale.ROOT))) return refused.get(m.group(1).toLowerCase(java.util.Locale.ROOT));
+        return script.getOrDefault(n + ":RCPT", "250 2.1.5 ok");
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
@@ -96,12 +116,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     case "EHLO" -> reply(out, "250-scripted.test\r\n250 8BITMIME");
                     case "HELO" -> reply(out, "250 scripted.test");
                     case "MAIL" -> reply(out, script.getOrDefault(n + ":MAIL", "250 2.1.0 ok"));
-                    case "RCPT" -> reply(out, script.getOrDefault(n + ":RCPT", "250 2.1.5 ok"));
+                    case "RCPT" -> reply(out, rcptReply(n, line));
                     case "DATA" -> {
                         reply(out, "354 go ahead");
                         StringBuilder body = new StringBuilder();
                         String l;
                         while ((l = in.readLine()) != null && !l.equals(".")) body.append(l).append("\r\n");
+                        if (l == null) return; // the client went away before the end of the data: nothing accepted
                         String r = script.get(n + ":DATA");
                         if (r == null) {
                             acceptedCount.incrementAndGet();
