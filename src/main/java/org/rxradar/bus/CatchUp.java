@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -22,8 +21,7 @@ public final class CatchUp {
     public static CatchUp endOffsets(Consumer<?, ?> consumer, List<String> topics) {
         Map<TopicPartition, Long> targets = new HashMap<>();
         for (String topic : topics) {
-            List<PartitionInfo> parts = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            for (PartitionInfo p : parts) targets.put(new TopicPartition(topic, p.partition()), null);
+            for (TopicPartition tp : Partitions.of(consumer, topic, Duration.ofSeconds(30))) targets.put(tp, null);
         }
         targets.putAll(consumer.endOffsets(targets.keySet(), Duration.ofSeconds(30)));
         return new CatchUp(targets);

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -62,8 +61,7 @@ public final class TopicTail implements AutoCloseable {
     }
 
     private void assignAndSeek() {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-        List<TopicPartition> parts = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> parts = Partitions.of(consumer, topic, Duration.ofSeconds(30));
         this.partitions = parts;
         consumer.assign(parts);
         if (lookback == null) {
