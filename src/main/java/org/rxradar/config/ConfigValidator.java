@@ -22,6 +22,7 @@ import org.rxradar.model.Taxonomy;
 public final class ConfigValidator {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
+    private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final List<String> KINDS = List.of("news", "job", "jobs");
     private static final List<String> STATUSES = List.of("confirmed", "pending", "unsubscribed");
 
@@ -50,6 +51,8 @@ public final class ConfigValidator {
         if (c.fetch().perHostConcurrency() < 1) out.add(new Problem("fetch.per-host-concurrency", "must be at least 1"));
         validateSources(out, c.sources());
         validateSubscribers(out, c.subscribers());
+        if (!INSTANCE_ID.matcher(c.instance().id()).matches())
+            out.add(new Problem("instance.id", "'" + c.instance().id() + "' is not an instance id (letters, digits, '.', '_', '-'; at most 100)"));
         return out;
     }
 

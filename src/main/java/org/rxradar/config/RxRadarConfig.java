@@ -17,8 +17,10 @@ public record RxRadarConfig(
         Tagger tagger,
         List<Subscriber> subscribers,
         Mail mail,
-        Digest digest) {
+        Digest digest,
+        Instance instance) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public RxRadarConfig {
         kafka = kafka == null ? Kafka.defaults() : kafka;
         http = http == null ? Http.defaults() : http;
@@ -28,22 +30,61 @@ public record RxRadarConfig(
         subscribers = subscribers == null ? List.of() : List.copyOf(subscribers);
         mail = mail == null ? Mail.defaults() : mail;
         digest = digest == null ? Digest.defaults() : digest;
+        instance = instance == null ? Instance.defaults() : instance;
+    }
+
+    /** A configuration with the default instance identity (the host name). */
+    public RxRadarConfig(Kafka kafka, Http http, Fetch fetch, List<Source> sources, Tagger tagger, List<Subscriber> subscribers,
+                         Mail mail, Digest digest) {
+        this(kafka, http, fetch, sources, tagger, subscribers, mail, digest, null);
     }
 
     public static RxRadarConfig defaults() {
-        return new RxRadarConfig(null, null, null, null, null, null, null, null);
+        return new RxRadarConfig(null, null, null, null, null, null, null, null, null);
     }
 
     public RxRadarConfig withKafka(Kafka k) {
-        return new RxRadarConfig(k, http, fetch, sources, tagger, subscribers, mail, digest);
+        return new RxRadarConfig(k, http, fetch, sources, tagger, subscribers, mail, digest, instance);
     }
 
     public RxRadarConfig withHttp(Http h) {
-        return new RxRadarConfig(kafka, h, fetch, sources, tagger, subscribers, mail, digest);
+        return new RxRadarConfig(kafka, h, fetch, sources, tagger, subscribers, mail, digest, instance);
     }
 
     public RxRadarConfig withMail(Mail m) {
-        return new RxRadarConfig(kafka, http, fetch, sources, tagger, subscribers, m, digest);
+        return new RxRadarConfig(kafka, http, fetch, sources, tagger, subscribers, m, digest, instance);
+    }
+
+    public RxRadarConfig withInstance(Instance i) {
+        return new RxRadarConfig(kafka, http, fetch, sources, tagger, subscribers, mail, digest, i);
+    }
+
+    /**
+     * This process among the instances that share one Kafka cluster. {@code id} names it in
+     * transactional ids and static group membership ({@code group.instance.id}), so it must be
+     * unique per running instance and stable across its restarts: the host name by default (a
+     * container's or a StatefulSet pod's name), or {@code RXRADAR_INSTANCE_ID}.
+     */
+    public record Instance(String id) {
+        public Instance {
+            id = id == null || id.isBlank() ? hostName() : id.trim();
+        }
+
+        static Instance defaults() {
+            return new Instance(null);
+        }
+
+        private static String hostName() {
+            String env = System.getenv("HOSTNAME");
+            if (env != null && !env.isBlank()) return env.trim();
+            try {
+                String name = java.net.InetAddress.getLocalHost().getHostName();
+                if (name != null && !name.isBlank()) return name;
+            } catch (java.io.IOException | RuntimeException e) {
+                // no resolvable host name: fall through
+            }
+            return "rxradar";
+        }
     }
 
     /**
