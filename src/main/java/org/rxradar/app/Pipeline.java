@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rxradar.bus.Bus;
 import org.rxradar.bus.GroupCatchUp;
+import org.rxradar.bus.InstanceFencedException;
+import org.rxradar.bus.StageHealth;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
@@ -57,6 +59,8 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration VIEW_WINDOW = Duration.ofDays(14);
     /** Digests built and sent at once, one SMTP connection each (see the digest benchmark in the README). */
     private static final int DELIVERY_THREADS = 2;
+    /** How often {@link #runForever} looks for a stage fenced by another instance with this id. */
+    private static final Duration FENCING_CHECK = Duration.ofMillis(500);
 
     /** What one pass did, for the command's summary line. */
     public record Summary(int sources, int sourcesFailed, long itemsPublished, long itemsTagged, int digestsSent) {}
@@ -83,6 +87,7 @@ public final class Pipeline implements AutoCloseable {
     private final SubscriptionService web;
     private final ReadinessProbe readiness;
     private final KafkaClientBinder kafkaMetrics;
+    private final List<StageHealth> stages;
     private volatile Thread tagThread;
     private boolean closed;
     private volatile Thread trendThread;
@@ -101,7 +106,8 @@ public final class Pipeline implements AutoCloseable {
         // web: stages that count on the global registry (fetch) show up in /metrics too
         Metrics.addRegistry(registry);
         resources.add(() -> Metrics.removeRegistry(registry));
-        this.bus = own(Bus.open(configured.kafka()));
+        // this instance among those sharing the cluster: static group membership, its own transactional ids
+        this.bus = own(Bus.open(configured.kafka(), configured.instance()));
         // web: the subscriptions view is needed by the subscription routes, added before the server starts
         this.subscriptions = own(new SubscriptionLog(bus.clients()));
 
@@ -129,15 +135,17 @@ public final class Pipeline implements AutoCloseable {
 
         this.publisher = own(new KafkaItemSink(bus.clients()));
         this.fetch = own(new FetchStage(cfg, publisher));
-        this.tag = new TagStage(bus.clients(), TagCounts.counting(Tagger.load(cfg.tagger())::tag, registry), "0", registry);
+        this.tag = new TagStage(bus.clients(), TagCounts.counting(Tagger.load(cfg.tagger())::tag, registry), registry);
         resources.add(tag::closeClients);
         this.trend = new TrendStage(bus.clients(), trends, clock);
         resources.add(trend::closeClients);
 
         // web: readiness checked in the background (never on the request), Kafka client metrics
+        // the stages' loops: /health reports them, and one fenced by another instance with this id stops the process
+        this.stages = List.of(tag.health(), trend.health());
         this.readiness = own(new ReadinessProbe(bus.clients(), bus.clients().groupId(TagStage.STAGE),
                 List.of(Topics.NEWS_RAW, Topics.LEADS_RAW), Duration.ofSeconds(10), ReadinessProbe.DEFAULT_MAX_LAG, clock)
-                .watching(tag.health(), trend.health()).start());
+                .watching(stages.toArray(StageHealth[]::new)).start());
         Gauge.builder("rxradar.tagger.lag", readiness, ReadinessProbe::lastLag)
                 .description("raw records not yet tagged (-1: unknown)").register(registry);
         this.kafkaMetrics = new KafkaClientBinder(registry)
@@ -195,7 +203,12 @@ public final class Pipeline implements AutoCloseable {
         return new Summary(report.sources().size(), (int) report.failed(), publisher.publishedCount(), tagged, sent);
     }
 
-    /** Runs every stage on its schedule until {@link #close()} (or Ctrl-C). */
+    /**
+     * Runs every stage on its schedule until {@link #close()} (or Ctrl-C).
+     *
+     * @throws InstanceFencedException when a stage was fenced: another process runs with this instance's
+     *                                 id and took it over; the caller closes the pipeline and exits
+     */
     public void runForever() throws InterruptedException {
         fetch.start();
         tagThread = new Thread(tag::run, "tagger");
@@ -223,7 +236,20 @@ public final class Pipeline implements AutoCloseable {
             }
             if (!ticks.isShutdown()) ticks.scheduleWithFixedDelay(check, 0, 30, TimeUnit.SECONDS);
         });
-        stopped.await();
+        while (!stopped.await(FENCING_CHECK.toMillis(), TimeUnit.MILLISECONDS)) throwIfFenced();
+    }
+
+    /**
+     * A stage fenced by another process with this instance's id cannot go on, and serving 503 forever
+     * would hide that two processes share an id: the process stops with one line saying so.
+     */
+    private void throwIfFenced() {
+        for (StageHealth h : stages) {
+            StageHealth.State s = h.state();
+            if (s.fenced())
+                throw new InstanceFencedException(s.stage() + " stopped: " + s.stopped() + ". Another RxRadar runs with instance.id '"
+                        + bus.clients().instanceId() + "': give each instance its own RXRADAR_INSTANCE_ID", null);
+        }
     }
 
     private FirstDigestCheck firstCheck(GroupCatchUp tagger) {
@@ -254,7 +280,7 @@ public final class Pipeline implements AutoCloseable {
         parts.add(probe.tagger(t != null)); // a stage whose loop fails or stopped says why (StageHealth)
         parts.add(probe.stage(TrendStage.STAGE, trendThread != null));
         parts.add(HealthStatus.Component.up("views", recent.size() + " recent items"));
-        return new HealthStatus(true, parts);
+        return new HealthStatus(true, parts, bus.clients().ownership().snapshot());
     }
 
     /**

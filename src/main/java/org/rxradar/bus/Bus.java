@@ -26,12 +26,27 @@ public final class Bus implements AutoCloseable {
     }
 
     /**
-     * For the process that runs the pipeline: the configured brokers, or an embedded broker on the
-     * configured data directory, which it locks.
+     * For the process that runs the pipeline, as one instance among those sharing the cluster: its
+     * clients carry {@code instance}'s id (static group membership, transactional ids; see
+     * {@link KafkaClients}).
+     *
+     * @throws DataDirInUseException when another process runs on the embedded broker's directory
+     */
+    public static Bus open(RxRadarConfig.Kafka cfg, RxRadarConfig.Instance instance) {
+        return open(cfg, instance.id());
+    }
+
+    /**
+     * The configured brokers, or an embedded broker on the configured data directory, which it locks;
+     * clients without an instance identity (tools, benchmarks).
      *
      * @throws DataDirInUseException when another process runs on that directory
      */
     public static Bus open(RxRadarConfig.Kafka cfg) {
+        return open(cfg, (String) null);
+    }
+
+    private static Bus open(RxRadarConfig.Kafka cfg, String instanceId) {
         EmbeddedKafka embedded = null;
         String servers = cfg.bootstrapServers();
         if (cfg.useEmbedded()) {
@@ -40,7 +55,7 @@ public final class Bus implements AutoCloseable {
         } else {
             log.info("Using Kafka at {}", servers);
         }
-        return withTopics(cfg, embedded, servers, cfg.useEmbedded() ? 1 : cfg.replicationFactor());
+        return withTopics(cfg, embedded, servers, cfg.useEmbedded() ? 1 : cfg.replicationFactor(), instanceId);
     }
 
     /**
@@ -52,7 +67,7 @@ public final class Bus implements AutoCloseable {
     public static Bus attach(RxRadarConfig.Kafka cfg, Consumer<String> say) {
         if (!cfg.useEmbedded()) {
             say.accept("reading Kafka at " + cfg.bootstrapServers());
-            return withTopics(cfg, null, cfg.bootstrapServers(), cfg.replicationFactor());
+            return withTopics(cfg, null, cfg.bootstrapServers(), cfg.replicationFactor(), null);
         }
         Path dir = Path.of(cfg.embedded().dataDir()).toAbsolutePath().normalize();
         long deadline = System.nanoTime() + OWNER_START.toNanos();
@@ -64,7 +79,7 @@ public final class Bus implements AutoCloseable {
                 if (o.bootstrapServers().isPresent()) {
                     String servers = o.bootstrapServers().get();
                     say.accept("reading the broker of the RxRadar running on " + o.dir() + " (process " + o.pid() + ") at " + servers);
-                    return withTopics(cfg, null, servers, (short) 1);
+                    return withTopics(cfg, null, servers, (short) 1, null);
                 }
                 if (System.nanoTime() > deadline)
                     throw new BusException("process " + o.pid() + " holds " + o.dir() + " but has published no broker address in "
@@ -83,12 +98,12 @@ public final class Bus implements AutoCloseable {
             EmbeddedKafka embedded = EmbeddedKafka.start(cfg.embedded(), cfg.partitions(), lock);
             say.accept("no RxRadar is running on " + lock.dir() + ": reading its data through a broker started for this command at "
                     + embedded.bootstrapServers());
-            return withTopics(cfg, embedded, embedded.bootstrapServers(), (short) 1);
+            return withTopics(cfg, embedded, embedded.bootstrapServers(), (short) 1, null);
         }
     }
 
-    private static Bus withTopics(RxRadarConfig.Kafka cfg, EmbeddedKafka embedded, String servers, short replication) {
-        KafkaClients clients = new KafkaClients(servers, cfg.groupPrefix(), cfg.properties());
+    private static Bus withTopics(RxRadarConfig.Kafka cfg, EmbeddedKafka embedded, String servers, short replication, String instanceId) {
+        KafkaClients clients = new KafkaClients(servers, cfg.groupPrefix(), cfg.properties(), instanceId);
         try {
             TopicAdmin.ensureTopics(clients, cfg.partitions(), replication);
         } catch (RuntimeException e) {

@@ -96,8 +96,11 @@ public final class PollLoop {
         CatchUp target = CatchUp.endOffsets(consumer, topics);
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
-            if (!pollOnce(Duration.ofMillis(200)))
-                throw new StageStoppedException(stage + " stopped: " + whyFatal(fatal), fatal);
+            if (!pollOnce(Duration.ofMillis(200))) {
+                String why = stage + " stopped: " + whyFatal(fatal);
+                if (health.state().fenced()) throw new InstanceFencedException(why, fatal);
+                throw new StageStoppedException(why, fatal);
+            }
             if (!mustRewind && target.reachedBy(consumer)) return;
         } while (System.nanoTime() < deadline);
         StageHealth.State s = health.state();
@@ -170,7 +173,7 @@ public final class PollLoop {
         String words = StageHealth.oneLine(e);
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof ProducerFencedException || c instanceof InvalidProducerEpochException || c instanceof FencedInstanceIdException)
-                return "fenced: another instance with the same id took over (" + words + ")";
+                return StageHealth.FENCED + "another instance with the same id took over (" + words + ")";
             if (c instanceof AuthorizationException) return "not authorised: " + words;
             if (c instanceof AuthenticationException) return "authentication failed: " + words;
             if (c instanceof UnsupportedVersionException) return "the broker does not support this client: " + words;

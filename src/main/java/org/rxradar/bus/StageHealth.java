@@ -13,6 +13,8 @@ import java.util.List;
 public final class StageHealth {
     /** Batches failed in a row from which a stage counts as failing: one retry may be a blip, three are not. */
     public static final int FAILING_AFTER = 3;
+    /** How {@link State#stopped} begins when another instance with the same id took the stage over. */
+    public static final String FENCED = "fenced: ";
 
     /**
      * One reading.
@@ -25,6 +27,11 @@ public final class StageHealth {
     public record State(String stage, int failuresInRow, String lastError, Instant failingSince, String stopped) {
         public boolean failing() {
             return stopped != null || failuresInRow >= FAILING_AFTER;
+        }
+
+        /** Stopped because another process with this instance's id took the stage over: the process must stop. */
+        public boolean fenced() {
+            return stopped != null && stopped.startsWith(FENCED);
         }
 
         /** One line for {@code /health}: why the stage is failing, or "running". */

@@ -2,6 +2,7 @@ package org.rxradar.cli;
 
 import org.rxradar.bus.BusException;
 import org.rxradar.bus.DataDirInUseException;
+import org.rxradar.bus.InstanceFencedException;
 import org.rxradar.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +34,8 @@ public final class Main implements Runnable {
     public static final int EXIT_BUS = 3;
     /** Another RxRadar runs on the data directory: nothing was done. */
     public static final int EXIT_IN_USE = 4;
+    /** A stage was fenced: another process runs with this instance's id ({@code instance.id}). */
+    public static final int EXIT_FENCED = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,6 +62,10 @@ public final class Main implements Runnable {
             if (e instanceof DataDirInUseException) {
                 commandLine.getErr().println("rxradar: " + e.getMessage());
                 return EXIT_IN_USE;
+            }
+            if (e instanceof InstanceFencedException) {
+                commandLine.getErr().println("rxradar: " + e.getMessage());
+                return EXIT_FENCED;
             }
             if (e instanceof BusException) {
                 commandLine.getErr().println("rxradar: Kafka error: " + e.getMessage());

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                         + "RXRADAR_MAIL_SMTP_HOST, ... (the key's path, upper-cased, with '_' for '.' and '-')."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (with --once: every digest written or sent)", "2:configuration error", "3:Kafka unreachable or refused",
-                "4:the data directory is in use by another RxRadar (process id in the message)"})
+                "4:the data directory is in use by another RxRadar (process id in the message)",
+                "5:another process runs with this instance.id (RXRADAR_INSTANCE_ID) and took over a stage"})
 public final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 

@@ -336,6 +336,7 @@ public final class HttpApi implements AutoCloseable {
                 components.put(c.name(), Map.of("status", c.up() ? "UP" : "DOWN", "detail", c.detail()));
             }
             body.put("components", components);
+            if (!s.instance().isEmpty()) body.put("instance", s.instance());
         } catch (RuntimeException e) {
             log.warn("Health check failed", e);
             ready = false;

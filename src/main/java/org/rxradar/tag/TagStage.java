@@ -60,16 +60,27 @@ public final class TagStage implements AutoCloseable {
     private long tagged;
     private long deadLettered;
 
-    public TagStage(KafkaClients clients, Function<Item, TaggedItem> tagger, String instanceId, MeterRegistry metrics) {
+    /**
+     * The tag stage of the instance {@code clients} belong to: its transactional id is
+     * {@code rxradar-tagger-<instance.id>} and its consumer a static member of the tagger group, so
+     * several instances share the raw topics' partitions, and a second process with the same id
+     * fences this one (which then stops, see {@link PollLoop}).
+     */
+    public TagStage(KafkaClients clients, Function<Item, TaggedItem> tagger, MeterRegistry metrics) {
         this.tagger = tagger;
         this.metrics = metrics;
         this.clients = clients;
-        this.transactionalId = clients.groupId(STAGE) + "-" + instanceId;
-        this.consumer = clients.consumer(STAGE, "rxradar-tagger-" + instanceId);
+        this.transactionalId = clients.transactionalId(STAGE);
+        this.consumer = clients.consumer(STAGE, "rxradar-tagger-" + clients.instanceId());
         this.producer = newProducer();
         this.maxRecordBytes = clients.maxRequestSize();
         this.loop = new PollLoop(STAGE, consumer, this::processBatch, health);
-        consumer.subscribe(INPUTS);
+        consumer.subscribe(INPUTS, clients.ownership().listener(STAGE));
+    }
+
+    /** The tag stage of instance {@code instanceId} (tests and benchmarks, whose clients carry no id or another). */
+    public TagStage(KafkaClients clients, Function<Item, TaggedItem> tagger, String instanceId, MeterRegistry metrics) {
+        this(instanceId.equals(clients.instanceId()) ? clients : clients.withInstance(instanceId), tagger, metrics);
     }
 
     /** Processes until {@link #close()} is called from another thread, or a fatal error (see {@link PollLoop}). */
@@ -138,6 +149,8 @@ public final class TagStage implements AutoCloseable {
                     Exception f = failed.get();
                     if (f != null) throw new KafkaException("sending the batch failed: " + StageHealth.oneLine(f), f);
                 }
+                // with the group's metadata (generation, member id), not just its id: a member that lost these
+                // partitions in a rebalance (a zombie) fails here, and its transaction is aborted (KIP-447)
                 producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
                 producer.commitTransaction();
                 long dead = out.stream().filter(r -> r.topic().equals(Topics.DEADLETTER)).count();
@@ -243,11 +256,8 @@ public final class TagStage implements AutoCloseable {
 
     /** Closes the clients when the stage was used without {@link #run()} (the once mode). */
     public void closeClients() {
-        try {
-            consumer.close(Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            log.debug("consumer close: {}", e.toString());
-        }
+        KafkaClients.closeLeavingGroup(consumer, Duration.ofSeconds(5)); // its partitions move to the other instances now
+        clients.ownership().clear(STAGE);
         producer.close(Duration.ofSeconds(5));
     }
 }

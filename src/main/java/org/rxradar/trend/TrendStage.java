@@ -59,7 +59,7 @@ public final class TrendStage implements AutoCloseable {
         this.consumer = clients.consumer(STAGE, "rxradar-trend-consumer");
         this.maxRecordBytes = clients.maxRequestSize();
         this.loop = new PollLoop(STAGE, consumer, this::processBatch, health);
-        consumer.subscribe(List.of(Topics.ITEMS_TAGGED));
+        consumer.subscribe(List.of(Topics.ITEMS_TAGGED), clients.ownership().listener(STAGE));
     }
 
     private void restore(KafkaClients clients) {
@@ -162,11 +162,7 @@ public final class TrendStage implements AutoCloseable {
     }
 
     public void closeClients() {
-        try {
-            consumer.close(Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            log.debug("consumer close: {}", e.toString());
-        }
+        KafkaClients.closeLeavingGroup(consumer, Duration.ofSeconds(5)); // its partitions move to the other instances now
         producer.close(Duration.ofSeconds(5));
     }
 }
