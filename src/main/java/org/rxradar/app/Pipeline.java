@@ -40,6 +40,7 @@ import org.rxradar.tag.Tagger;
 import org.rxradar.trend.TrendRoutes;
 import org.rxradar.trend.TrendStage;
 import org.rxradar.trend.TrendStore;
+import org.rxradar.trend.TrendView;
 import org.rxradar.web.CountingSender;
 import org.rxradar.web.KafkaClientBinder;
 import org.rxradar.web.ReadinessProbe;
@@ -83,6 +84,7 @@ public final class Pipeline implements AutoCloseable {
     private final TagStage tag;
     private final HttpApi http;
     private final TrendStore trends;
+    private final TrendView trendView;
     private final TrendStage trend;
     private final SubscriptionService web;
     private final ReadinessProbe readiness;
@@ -98,6 +100,7 @@ public final class Pipeline implements AutoCloseable {
         this.resources = opened;
         // the views every delivery reads, rebuilt from the tagged topic
         this.view = new FeedView();
+        // the trends served (/trends, the weekly digest section): what the counting instance publishes
         this.trends = new TrendStore();
         // the HTTP port is taken before the broker starts, so a port in use is reported at once
         this.http = own(new HttpApi(configured.http(), view, this::health, registry));
@@ -111,6 +114,7 @@ public final class Pipeline implements AutoCloseable {
         // web: the subscriptions view is needed by the subscription routes, added before the server starts
         this.subscriptions = own(new SubscriptionLog(bus.clients()));
 
+        this.trendView = own(TrendView.follow(bus.clients(), trends));
         TrendRoutes trendRoutes = new TrendRoutes(trends, clock);
         http.route("/trends", trendRoutes);
         // web: /subscriptions and /unsubscribe; links use the port really bound, known after start
@@ -137,7 +141,8 @@ public final class Pipeline implements AutoCloseable {
         this.fetch = own(new FetchStage(cfg, publisher));
         this.tag = new TagStage(bus.clients(), TagCounts.counting(Tagger.load(cfg.tagger())::tag, registry), registry);
         resources.add(tag::closeClients);
-        this.trend = new TrendStage(bus.clients(), trends, clock);
+        // one instance counts (it owns every partition of the tagged topic), the others stand by
+        this.trend = new TrendStage(bus.clients(), new TrendStore(), clock);
         resources.add(trend::closeClients);
 
         // web: readiness checked in the background (never on the request), Kafka client metrics
@@ -198,6 +203,7 @@ public final class Pipeline implements AutoCloseable {
         long tagged = tag.drain(Duration.ofMinutes(5));
         taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
         trend.drain(Duration.ofMinutes(2));
+        trendView.awaitCaughtUp(Duration.ofMinutes(1));
         log.info("Tagged {} items; {} relevant in the last {} days", tagged, recent.size(), VIEW_WINDOW.toDays());
         int sent = deliver.runAllNow();
         return new Summary(report.sources().size(), (int) report.failed(), publisher.publishedCount(), tagged, sent);

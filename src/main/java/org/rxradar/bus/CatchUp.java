@@ -2,9 +2,12 @@ package org.rxradar.bus;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -27,13 +30,24 @@ public final class CatchUp {
         return new CatchUp(targets);
     }
 
-    /** True when every partition is assigned to this consumer and its position has reached the target. */
+    /**
+     * True when everything up to the targets is processed by the consumer's group: this consumer's
+     * position for the partitions it holds, the group's committed offsets for the others (another
+     * instance holds them; a stage commits only what it processed).
+     */
     public boolean reachedBy(Consumer<?, ?> consumer) {
         var assigned = consumer.assignment();
+        Set<TopicPartition> elsewhere = new HashSet<>();
         for (var entry : targets.entrySet()) {
             if (entry.getValue() == 0) continue;
-            if (!assigned.contains(entry.getKey())) return false;
-            if (consumer.position(entry.getKey(), Duration.ofSeconds(30)) < entry.getValue()) return false;
+            if (!assigned.contains(entry.getKey())) elsewhere.add(entry.getKey());
+            else if (consumer.position(entry.getKey(), Duration.ofSeconds(30)) < entry.getValue()) return false;
+        }
+        if (elsewhere.isEmpty()) return true;
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(elsewhere, Duration.ofSeconds(30));
+        for (TopicPartition tp : elsewhere) {
+            OffsetAndMetadata at = committed.get(tp);
+            if (at == null || at.offset() < targets.get(tp)) return false;
         }
         return true;
     }

@@ -158,6 +158,15 @@ public final class KafkaClients {
      * with {@link #closeLeavingGroup} on a clean stop.
      */
     public KafkaConsumer<String, byte[]> consumer(String stage, String clientId) {
+        return consumer(stage, clientId, Map.of());
+    }
+
+    /**
+     * {@link #consumer(String, String)} with some of its properties replaced: a stage that needs
+     * another assignment than the cooperative-sticky spread (the trend stage's single owner) sets
+     * its own {@code partition.assignment.strategy} here, and only for its own consumer.
+     */
+    public KafkaConsumer<String, byte[]> consumer(String stage, String clientId, Map<String, Object> overrides) {
         Map<String, Object> p = common();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(stage));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -174,6 +183,7 @@ public final class KafkaClients {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.putAll(overrides);
         return new KafkaConsumer<>(p);
     }
 

@@ -113,7 +113,21 @@ public final class TopicTail implements AutoCloseable {
 
     /** Waits until everything committed to the topic before this call has been handed to the handler. */
     public void awaitCaughtUp(Duration timeout) {
-        Map<TopicPartition, Long> targets = endOffsets();
+        awaitPast(endOffsets(IsolationLevel.READ_COMMITTED), timeout);
+    }
+
+    /**
+     * Waits until every transaction begun on the topic before this call has ended (committed or
+     * aborted) and what it committed has been handed to the handler: the end here is the high
+     * watermark, which a {@code read_committed} reader passes only once no transaction before it is
+     * open. For a new owner restoring state its predecessor may still be writing (a zombie's open
+     * transaction is committed, or aborted when it times out, before this returns).
+     */
+    public void awaitSettled(Duration timeout) {
+        awaitPast(endOffsets(IsolationLevel.READ_UNCOMMITTED), timeout);
+    }
+
+    private void awaitPast(Map<TopicPartition, Long> targets, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (failure != null) throw new BusException("reading " + topic + " failed: " + failure.getMessage(), failure);
@@ -130,14 +144,14 @@ public final class TopicTail implements AutoCloseable {
         }
     }
 
-    /** Committed end offsets: a transaction still open is not waited for. */
-    private synchronized Map<TopicPartition, Long> endOffsets() {
+    /** End offsets: READ_COMMITTED, a transaction still open is not waited for; READ_UNCOMMITTED, the high watermark. */
+    private synchronized Map<TopicPartition, Long> endOffsets(IsolationLevel isolation) {
         if (admin == null) admin = Admin.create(clients.common());
         Map<TopicPartition, OffsetSpec> query = new HashMap<>();
         for (TopicPartition tp : partitions) query.put(tp, OffsetSpec.latest());
         try {
             Map<TopicPartition, Long> out = new HashMap<>();
-            admin.listOffsets(query, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
+            admin.listOffsets(query, new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS)
                     .forEach((tp, info) -> out.put(tp, info.offset()));
             return out;
         } catch (InterruptedException e) {

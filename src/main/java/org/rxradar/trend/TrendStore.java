@@ -114,6 +114,35 @@ public final class TrendStore {
         log.info("trend: restored {} days from {} snapshots", restored, snapshots.size());
     }
 
+    /**
+     * Forgets every day and rebuilds from the snapshots, as {@link #restore} does: for an owner taking
+     * the counting over, whose earlier state (if any) predates what other owners published since.
+     */
+    public synchronized void replaceWith(Collection<TrendSnapshot> snapshots) {
+        days.clear();
+        changed.clear();
+        restore(snapshots);
+    }
+
+    /**
+     * One snapshot read from {@code rxradar.trends}, as a reader following the topic applies it: it
+     * replaces the day unless the day already holds more counted keys (the same rule as
+     * {@link #restore}, so a reader and a restored owner agree). Not marked changed: it is published.
+     */
+    public synchronized void apply(TrendSnapshot snapshot) {
+        if (snapshot == null) return;
+        if (floor != null && snapshot.day().isBefore(floor)) return;
+        DailyStats current = days.get(snapshot.day());
+        if (current != null && current.countedKeys() > snapshot.counted().size()) return;
+        days.put(snapshot.day(), DailyStats.from(snapshot));
+    }
+
+    /** A day's tombstone read from {@code rxradar.trends}: the owner dropped it (older than the days kept). */
+    public synchronized void remove(LocalDate day) {
+        days.remove(day);
+        changed.remove(day);
+    }
+
     /** The day's state for {@code rxradar.trends}, or empty when nothing was counted on it. */
     public synchronized Optional<TrendSnapshot> snapshot(LocalDate day) {
         DailyStats s = days.get(day);
