@@ -62,8 +62,9 @@ class TrendStageIT {
             producer.flush();
         }
         try (Admin admin = Admin.create(bus.clients().common())) {
-            // every snapshot is refused by the broker: larger than the topic allows
-            setTrendsMaxMessageBytes(admin, "64");
+            // every snapshot is refused by the broker: larger than the topic allows (a day's snapshot here is a
+            // kilobyte or more); the snapshots are written in transactions, whose markers (about 80 bytes) must fit
+            setTrendsMaxMessageBytes(admin, "256");
 
             // one record per batch: Kafka's producer splits a refused batch of several records and sends it
             // again until delivery.timeout.ms (two minutes); a single record is refused at once
