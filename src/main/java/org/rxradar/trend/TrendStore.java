@@ -31,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * per day keyed by {@link TrendSnapshot#key()}, driven like this:
  * <ol>
  *   <li>consume {@code rxradar.items.tagged} and {@link #add} each record;</li>
- *   <li>every so often (and before committing consumer offsets) publish {@link #takeChanged()}, the
- *       snapshots of the days changed since the last call, then commit the offsets; publish a
- *       tombstone for each day {@link #retainFrom} dropped;</li>
- *   <li>after a restart read the whole of {@code rxradar.trends}, call {@link #restore} with every
- *       record (skipping tombstones), then {@link #retainUpTo} today so a replay cannot revive a
- *       dropped day, and resume {@code rxradar.items.tagged} from the committed offsets.</li>
+ *   <li>after each batch publish {@link #takeChanged()}, the snapshots of the days changed since the
+ *       last call, and a tombstone for each day {@link #retainFrom} dropped, in one transaction with
+ *       the consumed offsets ({@link TrendStage});</li>
+ *   <li>after a restart, or when another instance's counting moves here, read the whole of
+ *       {@code rxradar.trends}, call {@link #replaceWith} with every record (skipping tombstones),
+ *       then {@link #retainUpTo} today so a replay cannot revive a dropped day, and resume
+ *       {@code rxradar.items.tagged} from the committed offsets.</li>
  * </ol>
  * Closed days come back from their snapshots, and the current day from its last snapshot plus the
  * replay. Records processed after the last snapshots but before the crash are replayed and counted
@@ -44,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * yet) are skipped by id, so nothing is counted twice. The same holds for any older starting point
  * (a reset to "earliest" merely replays more). Snapshots of one day only grow, so when the topic
  * still holds several (compaction is lazy) the one with the most counted keys wins, whatever the
- * reading order.
+ * reading order. Only one instance counts (the {@link TrendStage} that owns the tagged topic's
+ * partitions): a cluster's items sit in different partitions, so counts per partition could not be
+ * added up. Readers ({@link TrendView}) {@link #apply} each snapshot as it comes.
  */
 public final class TrendStore {
     private static final Logger log = LoggerFactory.getLogger(TrendStore.class);
