@@ -200,9 +200,14 @@ public final class Pipeline implements AutoCloseable {
         publisher.flush();
         report.sources().stream().filter(r -> r.failed())
                 .forEach(r -> log.warn("Source {} not fetched ({}): {}", r.sourceId(), r.status(), r.message()));
-        long tagged = tag.drain(Duration.ofMinutes(5));
-        taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
-        trend.drain(Duration.ofMinutes(2));
+        long tagged;
+        try {
+            tagged = tag.drain(Duration.ofMinutes(5));
+            taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
+            trend.drain(Duration.ofMinutes(2));
+        } catch (InstanceFencedException e) {
+            throw new InstanceFencedException(e.getMessage() + ". " + sameIdHint(), e.getCause());
+        }
         trendView.awaitCaughtUp(Duration.ofMinutes(1));
         log.info("Tagged {} items; {} relevant in the last {} days", tagged, recent.size(), VIEW_WINDOW.toDays());
         int sent = deliver.runAllNow();
@@ -253,9 +258,12 @@ public final class Pipeline implements AutoCloseable {
         for (StageHealth h : stages) {
             StageHealth.State s = h.state();
             if (s.fenced())
-                throw new InstanceFencedException(s.stage() + " stopped: " + s.stopped() + ". Another RxRadar runs with instance.id '"
-                        + bus.clients().instanceId() + "': give each instance its own RXRADAR_INSTANCE_ID", null);
+                throw new InstanceFencedException(s.stage() + " stopped: " + s.stopped() + ". " + sameIdHint(), null);
         }
+    }
+
+    private String sameIdHint() {
+        return "Another RxRadar runs with instance.id '" + bus.clients().instanceId() + "': give each instance its own RXRADAR_INSTANCE_ID";
     }
 
     private FirstDigestCheck firstCheck(GroupCatchUp tagger) {

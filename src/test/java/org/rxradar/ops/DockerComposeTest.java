@@ -76,7 +76,47 @@ class DockerComposeTest {
                 assertThat(s.getValue().path("restart").asText()).as(s.getKey() + ".restart").isEqualTo("unless-stopped"));
     }
 
-    /** The compose tool itself accepts the file (Debian's docker-compose; no Docker engine needed). */
+    /**
+     * Profile {@code scale}: a second app replica beside the first, on the one Kafka, each with its own
+     * instance id (transactional ids, static group membership), host port and data volume, and the
+     * same digest secret (a link signed by one instance works on the other).
+     */
+    @Test
+    void theScaleProfileAddsASecondAppReplicaWithItsOwnInstanceIdOnTheSameKafka() throws Exception {
+        JsonNode services = compose().path("services");
+        List<String> apps = new ArrayList<>();
+        List<String> kafkas = new ArrayList<>();
+        services.fields().forEachRemaining(e -> {
+            if (e.getValue().path("command").toString().contains("\"run\"")) apps.add(e.getKey());
+            if (e.getValue().path("image").asText().startsWith("apache/kafka:")) kafkas.add(e.getKey());
+        });
+        assertThat(kafkas).as("one Kafka for every replica").hasSize(1);
+        List<String> always = apps.stream().filter(a -> services.path(a).path("profiles").isEmpty()).toList();
+        List<String> scale = apps.stream().filter(a -> services.path(a).path("profiles").toString().contains("\"scale\"")).toList();
+        assertThat(always).as("without a profile: one app").hasSize(1);
+        assertThat(scale).as("profile scale adds a replica").hasSizeGreaterThanOrEqualTo(1);
+
+        List<String> ids = new ArrayList<>();
+        List<String> hostPorts = new ArrayList<>();
+        List<String> volumes = new ArrayList<>();
+        for (String app : apps) {
+            JsonNode s = services.path(app);
+            JsonNode env = s.path("environment");
+            ids.add(env.path("RXRADAR_INSTANCE_ID").asText());
+            assertThat(env.path("RXRADAR_KAFKA_BOOTSTRAP_SERVERS").asText()).as(app).isEqualTo("kafka:9092");
+            assertThat(env.path("RXRADAR_DIGEST_SECRET").asText()).as(app + ": the shared secret")
+                    .isEqualTo(services.path(always.get(0)).path("environment").path("RXRADAR_DIGEST_SECRET").asText());
+            for (JsonNode p : s.path("ports")) hostPorts.add(p.asText().split(":")[0]);
+            for (String[] m : mounts(s)) volumes.add(m[0]);
+            assertThat(s.path("healthcheck").isMissingNode()).as(app + " healthcheck").isFalse();
+            assertThat(s.path("depends_on").has("kafka")).as(app + " waits for kafka").isTrue();
+        }
+        assertThat(ids).as("instance ids").doesNotContain("").doesNotHaveDuplicates();
+        assertThat(hostPorts).as("host ports").doesNotHaveDuplicates();
+        assertThat(volumes).as("data volumes").doesNotHaveDuplicates();
+    }
+
+    /** The compose tool itself accepts the file, with and without the scale profile (Debian's docker-compose; no Docker engine needed). */
     @Test
     void dockerComposeConfigAcceptsTheFile() throws Exception {
         String tool = List.of("/usr/bin/docker-compose", "/usr/local/bin/docker-compose").stream()
@@ -85,11 +125,15 @@ class DockerComposeTest {
         // in CI (.ci/run installs it) a missing tool is a failure, never a silent skip
         if ("true".equalsIgnoreCase(System.getenv("CI"))) assertThat(tool).as(missing).isNotNull();
         Assumptions.assumeTrue(tool != null, missing);
-        Process p = new ProcessBuilder(tool, "-f", COMPOSE.toAbsolutePath().toString(), "config", "-q")
-                .redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(output).isZero();
+        for (List<String> profile : List.of(List.<String>of(), List.of("--profile", "scale"))) {
+            List<String> command = new ArrayList<>(List.of(tool, "-f", COMPOSE.toAbsolutePath().toString()));
+            command.addAll(profile);
+            command.addAll(List.of("config", "-q"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        }
     }
 
     /** Each {@code volume:path} of a service, split in two. */
