@@ -42,6 +42,8 @@ final class ClusteredItems {
 
     private final int partitions;
     private final Random random;
+    /** The newest day items are published on. */
+    final LocalDate last;
     /** Every record produced so far, in order: what "one stage over all" counts. */
     final List<TaggedItem> produced = new ArrayList<>();
     /** The originals made so far, which copies and updates can refer to. */
@@ -50,8 +52,13 @@ final class ClusteredItems {
     private int nextNews;
 
     ClusteredItems(int partitions, long seed) {
+        this(partitions, seed, LAST);
+    }
+
+    ClusteredItems(int partitions, long seed, LocalDate last) {
         this.partitions = partitions;
         this.random = new Random(seed);
+        this.last = last;
     }
 
     /** The partition Kafka's default partitioner puts a key in. */
@@ -98,7 +105,7 @@ final class ClusteredItems {
 
     private TaggedItem lead(int n, boolean relevant) {
         String id = "job-" + n;
-        LocalDate day = LAST.minusDays(n % DAYS);
+        LocalDate day = last.minusDays(n % DAYS);
         Instant at = day.atTime(8 + random.nextInt(10), random.nextInt(60)).toInstant(ZoneOffset.UTC);
         String[] place = PLACES[random.nextInt(PLACES.length)];
         double hourly = 16 + random.nextInt(40) / 4.0;
@@ -113,7 +120,7 @@ final class ClusteredItems {
 
     private TaggedItem news(int n) {
         String id = "news-" + n;
-        Instant at = LAST.minusDays(n % DAYS).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        Instant at = last.minusDays(n % DAYS).atTime(9, 0).toInstant(ZoneOffset.UTC);
         String topic = Taxonomy.TOPICS.get(random.nextInt(Taxonomy.TOPICS.size()));
         return new TaggedItem(1, id, Kind.NEWS, "news", "https://news.example.com/" + id, "Board updates technician rules " + (n % 5),
                 "Read the full story.", at, false, at, null, null, null, List.of(), List.of(topic), null, null, true, null, null,
