@@ -113,7 +113,21 @@ public final class TopicTail implements AutoCloseable {
 
     /** Waits until everything committed to the topic before this call has been handed to the handler. */
     public void awaitCaughtUp(Duration timeout) {
-        Map<TopicPartition, Long> targets = endOffsets();
+        awaitPositions(endOffsets(IsolationLevel.READ_COMMITTED), timeout);
+    }
+
+    /**
+     * As {@link #awaitCaughtUp}, and also waits for every transaction open on the topic at this call
+     * to end: its records are handed to the handler if it commits, skipped if it aborts. A new owner
+     * of some work uses it to see what a previous owner was writing when the work moved (the tail
+     * reads committed records only, so it passes the last offset of this call only once every
+     * transaction before it has ended).
+     */
+    public void awaitSettled(Duration timeout) {
+        awaitPositions(endOffsets(IsolationLevel.READ_UNCOMMITTED), timeout);
+    }
+
+    private void awaitPositions(Map<TopicPartition, Long> targets, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (failure != null) throw new BusException("reading " + topic + " failed: " + failure.getMessage(), failure);
@@ -130,14 +144,14 @@ public final class TopicTail implements AutoCloseable {
         }
     }
 
-    /** Committed end offsets: a transaction still open is not waited for. */
-    private synchronized Map<TopicPartition, Long> endOffsets() {
+    /** End offsets: READ_COMMITTED, the last stable offset (a transaction still open is not waited for); else the high watermark. */
+    private synchronized Map<TopicPartition, Long> endOffsets(IsolationLevel isolation) {
         if (admin == null) admin = Admin.create(clients.common());
         Map<TopicPartition, OffsetSpec> query = new HashMap<>();
         for (TopicPartition tp : partitions) query.put(tp, OffsetSpec.latest());
         try {
             Map<TopicPartition, Long> out = new HashMap<>();
-            admin.listOffsets(query, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
+            admin.listOffsets(query, new ListOffsetsOptions(isolation)).all().get(30, TimeUnit.SECONDS)
                     .forEach((tp, info) -> out.put(tp, info.offset()));
             return out;
         } catch (InterruptedException e) {
