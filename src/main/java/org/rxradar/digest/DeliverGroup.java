@@ -70,6 +70,7 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
     private final String transactionalId;
     private final KafkaClients clients;
     private final DigestLog digests;
+    private final Duration revokeWait;
     private final int partitions;
     private final StageHealth health = new StageHealth(STAGE);
     private final PollLoop loop;
@@ -95,6 +96,12 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
      * @param onStopped told, once, why the group stopped for good (fenced, not authorised)
      */
     public DeliverGroup(KafkaClients clients, String instanceId, DigestLog digests, Consumer<String> onStopped) {
+        this(clients, instanceId, digests, onStopped, REVOKE_WAIT);
+    }
+
+    /** @param revokeWait how long a rebalance waits for the sends in progress on the partitions it takes away */
+    DeliverGroup(KafkaClients clients, String instanceId, DigestLog digests, Consumer<String> onStopped, Duration revokeWait) {
+        this.revokeWait = revokeWait;
         this.clients = clients;
         this.digests = digests;
         this.onStopped = onStopped;
@@ -177,7 +184,7 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
             Set<Integer> going = partitionNumbers(parts);
             boolean done = release(going);
             log.info("Subscribers of {} partitions {} handed over{}", Topics.SUBSCRIPTIONS, going,
-                    done ? "" : " with sends still in progress after " + REVOKE_WAIT.toSeconds() + " s: their intents are fenced");
+                    done ? "" : " with sends still in progress after " + revokeWait.toMillis() + " ms: their intents are fenced");
         }
 
         @Override
@@ -202,7 +209,7 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
     private synchronized boolean release(Set<Integer> going) {
         owned.removeAll(going);
         newlyOwned.removeAll(going);
-        long deadline = System.nanoTime() + REVOKE_WAIT.toNanos();
+        long deadline = System.nanoTime() + revokeWait.toNanos();
         while (going.stream().anyMatch(p -> claimsOpen.getOrDefault(p, 0) > 0)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return false;
@@ -386,7 +393,7 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
     public void close() {
         loop.stop();
         try {
-            thread.join(REVOKE_WAIT.toMillis() + 10_000);
+            thread.join(revokeWait.toMillis() + 10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
