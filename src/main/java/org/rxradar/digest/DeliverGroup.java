@@ -87,6 +87,7 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
     private final Map<Integer, Long> positions = new HashMap<>();
     private ConsumerGroupMetadata generation;
     private String stoppedWhy;
+    private volatile boolean crashed; // tests: stop as a killed process would
 
     /**
      * Joins the group (in the background: see {@link #awaitAssignment}) and opens the transactional
@@ -137,8 +138,8 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
         try {
             // leave at once on a clean stop: the others take the partitions now, not after the session timeout;
             // the revocation waits for the sends in progress
-            consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(Duration.ofSeconds(5)));
+            consumer.close(CloseOptions.groupMembershipOperation(crashed ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+                    : CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(5)));
         } catch (RuntimeException e) {
             log.debug("deliver group consumer close: {}", e.toString());
         }
@@ -209,6 +210,7 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
     private synchronized boolean release(Set<Integer> going) {
         owned.removeAll(going);
         newlyOwned.removeAll(going);
+        if (crashed) return false;
         long deadline = System.nanoTime() + revokeWait.toNanos();
         while (going.stream().anyMatch(p -> claimsOpen.getOrDefault(p, 0) > 0)) {
             long left = deadline - System.nanoTime();
@@ -388,6 +390,19 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
         producer = null;
     }
 
+    /**
+     * For tests: stops as a killed process would, without leaving the group (its partitions move when its
+     * session times out) or waiting for its sends; a transaction in progress is left open.
+     */
+    void crash() {
+        crashed = true;
+        synchronized (this) {
+            owned.clear();
+            newlyOwned.clear();
+        }
+        close();
+    }
+
     /** Leaves the group (the rebalance waits for the sends in progress, within {@link #REVOKE_WAIT}), then closes the producer. */
     @Override
     public void close() {
@@ -398,7 +413,7 @@ public final class DeliverGroup implements DeliverStage.Ownership, AutoCloseable
             Thread.currentThread().interrupt();
         }
         synchronized (transactions) {
-            if (producer != null) producer.close(Duration.ofSeconds(5));
+            if (producer != null) producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(5));
             producer = null;
         }
     }

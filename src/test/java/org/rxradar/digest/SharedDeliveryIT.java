@@ -69,8 +69,9 @@ class SharedDeliveryIT {
 
     @BeforeAll
     static void startBroker() {
+        // the session timeout of the shared settings: a member that stops answering loses its partitions after 15 s
         bus = Bus.open(new RxRadarConfig.Kafka("", PARTITIONS, null, new RxRadarConfig.Embedded(0, 0, dir.resolve("kafka").toString()),
-                "it", null));
+                "it", Map.of("session.timeout.ms", "15000")));
         admin = Admin.create(bus.clients().common());
     }
 
@@ -116,13 +117,21 @@ class SharedDeliveryIT {
         final AtomicInteger sent = new AtomicInteger();
         final AtomicReference<String> stopped = new AtomicReference<>();
         volatile long delayMs;
+        /** The process dies right after recording its n-th intent, before handing that mail over (0: never). */
+        volatile int crashAfterIntents;
+        volatile long crashedAt;
+        private final AtomicInteger intents = new AtomicInteger();
         private boolean closed;
 
         Instance(String id) {
-            this(id, DeliverGroup.REVOKE_WAIT);
+            this(id, DeliverGroup.REVOKE_WAIT, 2);
         }
 
         Instance(String id, Duration revokeWait) {
+            this(id, revokeWait, 2);
+        }
+
+        Instance(String id, Duration revokeWait, int threads) {
             this.id = id;
             items.put(job("Pharmacy Technician").settings("retail").build());
             DigestRenderer renderer = new DigestRenderer();
@@ -135,12 +144,20 @@ class SharedDeliveryIT {
             group = new DeliverGroup(bus.clients(), id, digests, stopped::set, revokeWait);
             DigestSender real = new DigestSender(service);
             DeliverStage.Sender counting = (s, candidates, period, beforeSend) -> {
-                DeliverStage.Outcome o = real.send(s, candidates, period, beforeSend);
+                BeforeSend killable = (messageId, itemIds, leads, news) -> {
+                    beforeSend.sending(messageId, itemIds, leads, news);
+                    if (intents.incrementAndGet() == crashAfterIntents) {
+                        crashedAt = System.nanoTime();
+                        group.crash();
+                        throw new Error("killed between the intent and the mail");
+                    }
+                };
+                DeliverStage.Outcome o = real.send(s, candidates, period, killable);
                 if (o.sent()) sent.incrementAndGet();
                 if (delayMs > 0) Thread.sleep(delayMs);
                 return o;
             };
-            stage = new DeliverStage(subscriptions, digests, items, counting, clock, 2, group);
+            stage = new DeliverStage(subscriptions, digests, items, counting, clock, threads, group);
             instances.add(this);
         }
 
@@ -302,6 +319,44 @@ class SharedDeliveryIT {
         for (int n = 1; n <= SUBSCRIBERS; n++)
             assertThat(all.get(0).digests.find(id(n), LocalDate.of(2026, 11, 24))).get().extracting(DigestRecord::delivery)
                     .asString().startsWith("smtp");
+    }
+
+    @Test
+    void aCrashedInstancesSubscribersMoveAfterTheSessionTimeoutAndItsSendInDoubtIsNotRepeated() throws Exception {
+        List<Instance> all = new ArrayList<>(start("a", "b"));
+        Instance c = new Instance("c", DeliverGroup.REVOKE_WAIT, 1);
+        all.add(c);
+        awaitGroup(all);
+        Set<Integer> cOwned = c.group.ownedPartitions();
+        c.crashAfterIntents = 4; // kill -9 after its 4th intent: 3 digests sent, the 4th in doubt
+        clock.set("2026-11-24T07:00:00Z");
+        CompletableFuture<Integer> cRun = CompletableFuture.supplyAsync(c::runDue, threads).exceptionally(e -> -1);
+        assertThat(cRun.get(60, TimeUnit.SECONDS)).as("c died in its run").isEqualTo(-1);
+        List<Instance> rest = List.of(all.get(0), all.get(1));
+        checkAll(rest); // the others go on with their own subscribers meanwhile
+        awaitGroup(rest);
+        long takeOver = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - c.crashedAt);
+
+        checkUntilDelivered(rest, SUBSCRIBERS - 1);
+        Thread.sleep(500);
+        checkAll(rest);
+        Map<String, Integer> got = byRecipient();
+        LocalDate day = LocalDate.of(2026, 11, 24);
+        List<String> inDoubt = new ArrayList<>();
+        for (int n = 1; n <= SUBSCRIBERS; n++) {
+            DigestRecord r = all.get(0).digests.find(id(n), day).orElseThrow();
+            if (DigestRecord.UNKNOWN.equals(r.delivery())) inDoubt.add(id(n));
+        }
+        int cMine = (int) java.util.stream.IntStream.rangeClosed(1, SUBSCRIBERS).filter(n -> cOwned.contains(c.group.partitionOf(id(n)))).count();
+        System.out.printf("crash: c (%d subscribers) killed after %d digests and 1 intent; its partitions taken over %d ms after the kill; "
+                        + "%d digests, %d subscribers mailed twice, %d without a digest, in doubt: %s%n", cMine, c.sent.get(), takeOver,
+                got.values().stream().mapToInt(Integer::intValue).sum(), got.values().stream().filter(n -> n > 1).count(),
+                SUBSCRIBERS - got.size(), inDoubt);
+        assertThat(got.values()).as("digests per subscriber").allMatch(n -> n == 1);
+        assertThat(c.sent.get()).isEqualTo(3);
+        assertThat(inDoubt).as("the send the kill interrupted: reported, not repeated").hasSize(1);
+        assertThat(got).hasSize(SUBSCRIBERS - 1).doesNotContainKey(inDoubt.get(0) + "@example.org");
+        assertThat(takeOver).as("taken over within the session timeout and a rebalance").isLessThan(30_000);
     }
 
     @Test
