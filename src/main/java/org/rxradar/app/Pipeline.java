@@ -14,12 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rxradar.bus.Bus;
+import org.rxradar.bus.BusException;
 import org.rxradar.bus.GroupCatchUp;
 import org.rxradar.bus.InstanceFencedException;
 import org.rxradar.bus.StageHealth;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.digest.DeliverGroup;
 import org.rxradar.digest.DeliverStage;
 import org.rxradar.digest.DigestLog;
 import org.rxradar.digest.DigestSender;
@@ -78,6 +80,7 @@ public final class Pipeline implements AutoCloseable {
     private final SubscriptionLog subscriptions;
     private final DigestLog digests;
     private final DigestService digestService;
+    private final DeliverGroup deliverGroup;
     private final DeliverStage deliver;
     private final KafkaItemSink publisher;
     private final FetchStage fetch;
@@ -93,6 +96,8 @@ public final class Pipeline implements AutoCloseable {
     private volatile Thread tagThread;
     private boolean closed;
     private volatile Thread trendThread;
+    /** Why a stage stopped for good (fenced), stopping the process; null while all run. */
+    private volatile String fatal;
 
     /** @param opened where every resource goes as it is opened, so {@link #open} can close them when a later step fails */
     private Pipeline(RxRadarConfig configured, Clock clock, List<AutoCloseable> opened) {
@@ -134,8 +139,13 @@ public final class Pipeline implements AutoCloseable {
         // the weekly "Trends this week" section comes from the trend store
         this.digestService = own(DigestService.fromConfig(cfg, cfg.mail().smtp().enabled(), clock, WeeklyTrends.from(trends, clock),
                 DELIVERY_THREADS));
+        // each subscriber is delivered by the instance that owns their partition of the subscriptions (the
+        // deliver group); opened after the log and the mailer, so it is closed before them: a clean stop
+        // hands its subscribers over once its sends in progress are recorded
+        this.deliverGroup = own(new DeliverGroup(bus.clients(), cfg.instance().id(), digests,
+                why -> stageStopped(DeliverGroup.STAGE, why)));
         this.deliver = new DeliverStage(subscriptions, digests, recent, new CountingSender(new DigestSender(digestService), registry),
-                clock, DELIVERY_THREADS);
+                clock, DELIVERY_THREADS, deliverGroup);
 
         this.publisher = own(new KafkaItemSink(bus.clients()));
         this.fetch = own(new FetchStage(cfg, publisher));
@@ -210,6 +220,7 @@ public final class Pipeline implements AutoCloseable {
         }
         trendView.awaitCaughtUp(Duration.ofMinutes(1));
         log.info("Tagged {} items; {} relevant in the last {} days", tagged, recent.size(), VIEW_WINDOW.toDays());
+        awaitDeliverGroup(Duration.ofMinutes(2));
         int sent = deliver.runAllNow();
         return new Summary(report.sources().size(), (int) report.failed(), publisher.publishedCount(), tagged, sent);
     }
@@ -248,6 +259,7 @@ public final class Pipeline implements AutoCloseable {
             if (!ticks.isShutdown()) ticks.scheduleWithFixedDelay(check, 0, 30, TimeUnit.SECONDS);
         });
         while (!stopped.await(FENCING_CHECK.toMillis(), TimeUnit.MILLISECONDS)) throwIfFenced();
+        if (fatal != null) throw new InstanceFencedException(fatal + ". " + sameIdHint(), null);
     }
 
     /**
@@ -266,6 +278,23 @@ public final class Pipeline implements AutoCloseable {
         return "Another RxRadar runs with instance.id '" + bus.clients().instanceId() + "': give each instance its own RXRADAR_INSTANCE_ID";
     }
 
+    /** A stage that cannot go on (fenced: another instance took over its id) stops the process, saying why. */
+    private void stageStopped(String stage, String why) {
+        if (closed) return;
+        fatal = "the " + stage + " stage stopped: " + why;
+        log.error("{}; stopping RxRadar", fatal);
+        stopped.countDown();
+    }
+
+    private void awaitDeliverGroup(Duration timeout) {
+        try {
+            if (!deliverGroup.awaitAssignment(timeout))
+                log.warn("The deliver group gave this instance no partitions within {}: no digest sent by this run", timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private FirstDigestCheck firstCheck(GroupCatchUp tagger) {
         return new FirstDigestCheck(List.of(
                 new FirstDigestCheck.Step("the first fetch pass", fetch::awaitFirstPass),
@@ -273,7 +302,8 @@ public final class Pipeline implements AutoCloseable {
                 new FirstDigestCheck.Step("the tagged-item view", timeout -> {
                     taggedTail.awaitCaughtUp(timeout);
                     return true;
-                })), FirstDigestCheck.DEFAULT_BOUND);
+                }),
+                new FirstDigestCheck.Step("the deliver group's assignment", deliverGroup::awaitAssignment)), FirstDigestCheck.DEFAULT_BOUND);
     }
 
     public int httpPort() {
@@ -293,6 +323,8 @@ public final class Pipeline implements AutoCloseable {
         Thread t = tagThread;
         parts.add(probe.tagger(t != null)); // a stage whose loop fails or stopped says why (StageHealth)
         parts.add(probe.stage(TrendStage.STAGE, trendThread != null));
+        parts.add(deliverGroup.health().state().failing() ? HealthStatus.Component.down(DeliverGroup.STAGE, deliverGroup.describe())
+                : HealthStatus.Component.up(DeliverGroup.STAGE, deliverGroup.describe()));
         parts.add(HealthStatus.Component.up("views", recent.size() + " recent items"));
         return new HealthStatus(true, parts, bus.clients().ownership().snapshot());
     }

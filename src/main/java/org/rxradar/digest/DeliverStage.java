@@ -43,9 +43,22 @@ import org.slf4j.LoggerFactory;
  * <p>With {@code parallelism} above 1 the due digests of one check are built and sent by that many
  * threads (the sender's mailer must then hold as many connections, see {@link MailerPool}); each
  * digest is still recorded as soon as it is done.
+ *
+ * <p>Several instances: each delivers only the subscribers its {@link Ownership} says are its own
+ * (the deliver group's partitions of {@code rxradar.subscriptions}, see {@link DeliverGroup}), each
+ * send under a {@link Claim} that records the intent so that an instance that lost the subscriber
+ * meanwhile cannot. Subscribers that came to this instance are taken over at the next check: the
+ * digest log is read up to every record written for them (transactions open at that moment
+ * included), and an intent found there with no result is in doubt, as after a crash.
  */
 public final class DeliverStage {
     private static final Logger log = LoggerFactory.getLogger(DeliverStage.class);
+    /**
+     * How long a take-over waits for the digest log to settle: a transaction left open by an instance
+     * that stopped mid-intent ends when the broker aborts it ({@code transaction.timeout.ms}, 60 s, plus
+     * up to 10 s before the broker looks).
+     */
+    static final java.time.Duration SETTLE_WAIT = java.time.Duration.ofSeconds(90);
 
     /**
      * Builds, renders and delivers one digest; returns what it did. It tells {@code beforeSend} what it
@@ -64,13 +77,92 @@ public final class DeliverStage {
      */
     public record Outcome(boolean sent, String messageId, List<String> itemIds, int leads, int news, String delivery, String error) {}
 
+    /**
+     * Which subscribers this instance delivers. {@link #everyone(DigestLog)} for one instance alone
+     * (tests, benchmarks); {@link DeliverGroup} where instances share the subscribers.
+     */
+    public interface Ownership {
+        /** Whether this instance delivers this subscriber now (and has taken it over, see {@link #newlyOwned()}). */
+        boolean owns(String subscriberId);
+
+        /** The subscriber's partition, in the numbering {@link #newlyOwned()} uses. */
+        int partitionOf(String subscriberId);
+
+        /**
+         * Partitions that came to this instance since they were last {@link #takenOver}: their
+         * subscribers are not delivered (not {@link #owns owned}) until then.
+         */
+        Set<Integer> newlyOwned();
+
+        /** The stage has read what earlier owners left for these partitions' subscribers. */
+        void takenOver(Set<Integer> partitions);
+
+        /**
+         * Claims one subscriber for one send, until the claim is closed: null when this instance does
+         * not deliver them now. A rebalance that takes the subscriber away waits for open claims (within a bound).
+         */
+        Claim claim(String subscriberId);
+
+        /** Every subscriber, always; intents are plain acknowledged writes. The first check takes over everything once. */
+        static Ownership everyone(DigestLog digests) {
+            return new Ownership() {
+                private volatile boolean takenOver;
+
+                @Override
+                public boolean owns(String subscriberId) {
+                    return takenOver;
+                }
+
+                @Override
+                public int partitionOf(String subscriberId) {
+                    return 0;
+                }
+
+                @Override
+                public Set<Integer> newlyOwned() {
+                    return takenOver ? Set.of() : Set.of(0);
+                }
+
+                @Override
+                public void takenOver(Set<Integer> partitions) {
+                    takenOver = true;
+                }
+
+                @Override
+                public Claim claim(String subscriberId) {
+                    return !takenOver ? null : new Claim() {
+                        @Override
+                        public void recordIntent(DigestRecord intent) {
+                            digests.record(intent);
+                        }
+
+                        @Override
+                        public void close() {}
+                    };
+                }
+            };
+        }
+    }
+
+    /** One send of one subscriber's digest by this instance; see {@link Ownership#claim}. */
+    public interface Claim extends AutoCloseable {
+        /**
+         * Records the send intent, acknowledged, before the mail is handed over; throws when it is not
+         * recorded (this instance lost the subscriber, or the broker did not answer): then nothing may be sent.
+         */
+        void recordIntent(DigestRecord intent);
+
+        @Override
+        void close();
+    }
+
     private final SubscriptionLog subscriptions;
     private final DigestLog digests;
     private final RecentItems items;
     private final Sender sender;
     private final Clock clock;
     private final int parallelism;
-    private final AtomicBoolean interruptedResolved = new AtomicBoolean();
+    private final Ownership ownership;
 
     public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock) {
         this(subscriptions, digests, items, sender, clock, 1);
@@ -79,8 +171,15 @@ public final class DeliverStage {
     /** @param parallelism digests built and sent at once (1: one after the other) */
     public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock,
                         int parallelism) {
+        this(subscriptions, digests, items, sender, clock, parallelism, Ownership.everyone(digests));
+    }
+
+    /** @param ownership which subscribers are this instance's to deliver */
+    public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock,
+                        int parallelism, Ownership ownership) {
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
         this.parallelism = parallelism;
+        this.ownership = ownership;
         this.subscriptions = subscriptions;
         this.digests = digests;
         this.items = items;
@@ -90,10 +189,11 @@ public final class DeliverStage {
 
     /** Sends the digests that are due now; returns how many were sent. */
     public int runDue() {
-        resolveInterrupted();
+        takeOver();
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>();
         for (Subscriber s : subscriptions.active()) {
+            if (!ownership.owns(s.id())) continue; // another instance's
             try {
                 ZonedDateTime local = now.atZone(ZoneId.of(s.timezone()));
                 if (!isSendDay(s, local.toLocalDate())) continue;
@@ -109,10 +209,11 @@ public final class DeliverStage {
 
     /** Sends every active subscriber's digest for today now, whatever their send time ({@code --once}, demo). */
     public int runAllNow() {
-        resolveInterrupted();
+        takeOver();
         Instant now = clock.instant();
         List<Due> due = new ArrayList<>();
         for (Subscriber s : subscriptions.active()) {
+            if (!ownership.owns(s.id())) continue;
             try {
                 due.add(new Due(s, now.atZone(ZoneId.of(s.timezone())).toLocalDate()));
             } catch (RuntimeException e) {
@@ -161,31 +262,46 @@ public final class DeliverStage {
     }
 
     /**
-     * Once, at the first check: the intents a crash left with no result become {@code unknown}, so
-     * that they are reported (log, {@code subscribers show}) and their items offered again.
+     * At the first check, and at the first after subscribers came to this instance from another: the
+     * digest log is read up to everything written for them (a transaction still open, the intent of
+     * an instance that was sending when they moved, is waited for), and the intents with no result
+     * become {@code unknown}, so that they are reported (log, {@code subscribers show}), not sent
+     * again, and their items offered again. When the log does not settle in time the check fails
+     * and the next one tries again; those subscribers wait.
      */
-    private void resolveInterrupted() {
-        if (interruptedResolved.get()) return;
-        for (DigestRecord intent : digests.interruptedAtStart()) {
-            DigestRecord now = digests.find(intent.subscriber(), intent.period()).orElse(null);
-            if (now == null || !now.isIntent()) continue;
+    private void takeOver() {
+        Set<Integer> fresh = ownership.newlyOwned();
+        if (fresh.isEmpty()) return;
+        digests.awaitSettled(SETTLE_WAIT);
+        for (DigestRecord intent : digests.intents()) {
+            if (!fresh.contains(ownership.partitionOf(intent.subscriber()))) continue;
             String why = "the process stopped while this digest was being sent; it may not have arrived and is not sent again"
                     + " (Message-ID " + intent.messageId() + "); its items are offered again in the next digest";
             digests.record(new DigestRecord(DigestRecord.VERSION, intent.subscriber(), intent.period(), clock.instant(),
                     intent.messageId(), intent.itemIds(), intent.leads(), intent.news(), DigestRecord.UNKNOWN, why));
             log.warn("Digest for {} ({}) in doubt: {}", intent.subscriber(), intent.period(), why);
         }
-        interruptedResolved.set(true);
+        ownership.takenOver(fresh);
     }
 
     /** One subscriber, one period: skipped when already done; the result recorded either way. */
     private boolean deliver(Subscriber s, LocalDate period, List<TaggedItem> recent) {
         if (digests.wasSent(s.id(), period)) return false;
+        try (Claim claim = ownership.claim(s.id())) {
+            if (claim == null) {
+                log.debug("Digest for {} ({}) left to the instance that owns them now", s.id(), period);
+                return false;
+            }
+            return deliver(s, period, recent, claim);
+        }
+    }
+
+    private boolean deliver(Subscriber s, LocalDate period, List<TaggedItem> recent, Claim claim) {
         Set<String> already = digests.itemsSentTo(s.id());
         List<TaggedItem> candidates = already.isEmpty() ? recent : recent.stream().filter(i -> !already.contains(i.id())).toList();
         AtomicBoolean intentRecorded = new AtomicBoolean();
         BeforeSend intent = (messageId, itemIds, leads, news) -> {
-            digests.record(new DigestRecord(DigestRecord.VERSION, s.id(), period, clock.instant(), messageId, itemIds, leads, news,
+            claim.recordIntent(new DigestRecord(DigestRecord.VERSION, s.id(), period, clock.instant(), messageId, itemIds, leads, news,
                     DigestRecord.SENDING, null));
             intentRecorded.set(true);
         };

@@ -64,7 +64,13 @@ public class DeliverStageBenchmark {
                     new DigestMessageFactory("digest@rxradar.example.org", "https://rxradar.example.org", null,
                             UnsubscribeTokens.withSecret("bench-secret-0123456789"), renderer, clock),
                     mailer, false, clock);
-            DeliverStage stage = new DeliverStage(subscriptions, digests, recent, new DigestSender(service), clock, threads);
+            // -Drxradar.bench.group=true: as the pipeline does it, a member of the deliver group whose intents are
+            // fenced transactions (KIP-447); else every subscriber, intents as plain acknowledged writes
+            boolean group = Boolean.getBoolean("rxradar.bench.group");
+            DeliverGroup members = group ? new DeliverGroup(bus.clients(), "bench", digests, why -> {}) : null;
+            DeliverStage.Ownership ownership = group ? members : DeliverStage.Ownership.everyone(digests);
+            if (group) members.awaitAssignment(Duration.ofMinutes(1));
+            DeliverStage stage = new DeliverStage(subscriptions, digests, recent, new DigestSender(service), clock, threads, ownership);
 
             System.gc();
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
@@ -72,10 +78,11 @@ public class DeliverStageBenchmark {
             int sent = stage.runDue();
             double seconds = (System.nanoTime() - start) / 1e9;
             service.close();
+            if (members != null) members.close();
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            System.out.printf("deliver stage benchmark: %d subscribers x %d items, %d thread(s): %d sent and recorded in %.1f s = %.0f digests/s; "
-                            + "peak heap %d MB with the embedded broker (max %d MB)%n", subs.size(), itemCount, threads, sent, seconds,
+            System.out.printf("deliver stage benchmark%s: %d subscribers x %d items, %d thread(s): %d sent and recorded in %.1f s = %.0f digests/s; "
+                            + "peak heap %d MB with the embedded broker (max %d MB)%n", group ? " (deliver group, fenced intents)" : "", subs.size(), itemCount, threads, sent, seconds,
                     subs.size() / seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
             assertThat(server.acceptedCount()).isEqualTo(sent);
             assertThat(digests.size()).isEqualTo(subs.size());
