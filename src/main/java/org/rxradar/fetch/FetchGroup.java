@@ -82,6 +82,7 @@ public final class FetchGroup implements AutoCloseable {
     private volatile ConsumerGroupMetadata groupMetadata;
     private volatile boolean polling; // start(): owned sources are polled on their interval
     private volatile boolean running = true;
+    private volatile boolean stalled; // tests: the poll thread stops calling poll(), as in a long GC pause
     private Thread thread;
 
     /**
@@ -190,7 +191,8 @@ public final class FetchGroup implements AutoCloseable {
         return consumer;
     }
 
-    private synchronized void join() {
+    /** Joins the group without polling anything yet (tests: let several instances settle their assignment first). */
+    synchronized void join() {
         if (thread != null) return;
         thread = new Thread(this::loop, "rxradar-fetch-group");
         thread.setDaemon(true);
@@ -201,6 +203,10 @@ public final class FetchGroup implements AutoCloseable {
         try {
             consumer.subscribe(List.of(Topics.SOURCES), clients.ownership().listener(STAGE, new Listener()));
             while (running) {
+                if (stalled) {
+                    sleep(100);
+                    continue;
+                }
                 try {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) apply(r);
                     groupMetadata = consumer.groupMetadata();
@@ -432,5 +438,15 @@ public final class FetchGroup implements AutoCloseable {
 
     int partitionCount() {
         return partitionCount;
+    }
+
+    /**
+     * Tests: the group poll thread stops calling {@code poll()} (as in a long GC pause or a frozen
+     * VM) while the fetch workers and the writer go on: past {@code max.poll.interval.ms} and the
+     * session timeout the group gives this instance's partitions to another, and this one becomes a
+     * zombie that still thinks it owns them. {@code false} lets it poll again.
+     */
+    void stallForTest(boolean stall) {
+        stalled = stall;
     }
 }
