@@ -231,17 +231,55 @@ class SharedFetchIT {
         }
     }
 
+    @Test
+    void stateFilesOfAnEarlierVersionAreTakenOverOnceThenTheTopicHoldsTheState() throws Exception {
+        try (FeedSite site = new FeedSite("t5")) {
+            String files = dir.resolve("t5-state-files").toString();
+            // an earlier version's run: every feed read, its state in a file per source under fetch.state-dir
+            List<Item> earlier = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (FetchStage old = new FetchStage(config(site.prefix, site.port(), "m", files), earlier::add)) {
+                assertThat(old.runOnce().published()).isEqualTo(FEEDS * ITEMS);
+            }
+            // this version on the same directory: each source starts from its file (its ETag: a 304; its seen
+            // ids: nothing published again) and that state goes to the topic with the poll
+            KafkaClients clients = new KafkaClients(bus.clients().bootstrapServers(), site.prefix, Map.of(), "m");
+            RxRadarConfig cfg = config(site.prefix, site.port(), "m", files);
+            SourceLog.loadFromConfig(clients, cfg.sources());
+            try (FetchGroup migrated = new FetchGroup(cfg, clients)) {
+                FetchReport first = migrated.runOnce();
+                assertThat(first.sources()).hasSize(FEEDS);
+                assertThat(first.failed()).isZero();
+                assertThat(first.published()).isZero();
+                assertThat(migrated.transactionCount()).isPositive();
+            }
+            for (int n = 0; n < FEEDS; n++) assertThat(site.full(n)).as("full answers of feed %d", n).isEqualTo(1);
+            // another instance without those files: the state is the topic's
+            try (FetchGroup other = instance(site, "n", Map.of())) {
+                assertThat(other.runOnce().published()).isZero();
+                site.addItems(5);
+                assertThat(other.runOnce().published()).isEqualTo(FEEDS * 5);
+            }
+            Raw raw = raw(site.prefix);
+            assertThat(raw.records()).isEqualTo(FEEDS * 5);
+            assertThat(raw.unique()).isEqualTo(FEEDS * 5);
+        }
+    }
+
     // ---- instances
 
     /** The configuration of instance {@code id}: the site's feeds as sources, its own user agent (the site tells instances apart by it). */
     static RxRadarConfig config(String prefix, int port, String id) {
+        return config(prefix, port, id, dir == null ? "./no-state" : dir.resolve("no-state").toString());
+    }
+
+    static RxRadarConfig config(String prefix, int port, String id, String stateDir) {
         List<RxRadarConfig.Source> sources = new ArrayList<>();
         for (int n = 0; n < FEEDS; n++) {
             sources.add(new RxRadarConfig.Source(prefix + "-feed-" + n, "rss", "news", "http://127.0.0.1:" + port + "/feed/" + n, INTERVAL,
                     null, Map.of(), true));
         }
         RxRadarConfig.Fetch fetch = new RxRadarConfig.Fetch("it-" + id, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(20), "1MB", 3, 4, 8, Duration.ZERO, 10, dir == null ? "./no-state" : dir.resolve("no-state").toString());
+                Duration.ofSeconds(20), "1MB", 3, 4, 8, Duration.ZERO, 10, stateDir);
         return new RxRadarConfig(null, null, fetch, sources, null, null, null, null, new RxRadarConfig.Instance(id));
     }
 
