@@ -58,6 +58,8 @@ public final class FetchGroup implements AutoCloseable {
     public static final String STAGE = "fetch";
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    /** How long {@link #runOnce()} waits for its last transaction's commit markers (written by the broker after the commit returns). */
+    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
     /** How long {@link #runOnce()} waits to join the group and be given partitions. */
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(120);
 
@@ -148,12 +150,24 @@ public final class FetchGroup implements AutoCloseable {
         if (stopped != null) throw new BusException("the fetch stage stopped: " + stopped);
         List<RxRadarConfig.Source> mine = new ArrayList<>();
         owned.values().forEach(m -> m.values().stream().filter(RxRadarConfig.Source::enabled).forEach(mine::add));
-        return stage.runOnce(mine);
+        FetchReport report = stage.runOnce(mine);
+        try {
+            if (!writer.awaitVisible(VISIBLE_TIMEOUT)) log.warn("fetch: items committed {} s ago are not visible to readers yet", VISIBLE_TIMEOUT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return report; // what it published is visible to the tagger now
     }
 
-    /** See {@link FetchStage#awaitFirstPass}: the sources of this instance's first assignment. */
+    /**
+     * Waits until every source of this instance's first assignment has had its first poll (see
+     * {@link FetchStage#awaitFirstPass}) and what those polls published is visible to the tagger.
+     *
+     * @return false when {@code timeout} passed first
+     */
     public boolean awaitFirstPass(Duration timeout) throws InterruptedException {
-        return stage.awaitFirstPass(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return stage.awaitFirstPass(timeout) && writer.awaitVisible(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** Raw items published (committed) so far by this instance. */

@@ -85,6 +85,8 @@ final class FetchWriter implements PollSink, AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicReference<String> fatal = new AtomicReference<>();
+    /** The offset of the last record of each partition written by a committed transaction. */
+    private final Map<TopicPartition, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread thread;
     private KafkaProducer<String, byte[]> producer; // null after one that could not abort was closed
     private volatile boolean running = true;
@@ -236,16 +238,41 @@ final class FetchWriter implements PollSink, AutoCloseable {
     private void write(List<ProducerRecord<String, byte[]>> records, Map<TopicPartition, OffsetAndMetadata> offsets,
                        ConsumerGroupMetadata group) {
         AtomicReference<Exception> failed = new AtomicReference<>();
+        Map<TopicPartition, Long> last = new java.util.concurrent.ConcurrentHashMap<>();
         producer.beginTransaction();
         for (ProducerRecord<String, byte[]> r : records) {
             producer.send(r, (meta, e) -> {
                 if (e != null) failed.compareAndSet(null, e);
+                else last.merge(new TopicPartition(meta.topic(), meta.partition()), meta.offset(), Math::max);
             });
             Exception f = failed.get();
             if (f != null) throw new KafkaException("sending the polls failed: " + StageHealth.oneLine(f), f);
         }
         producer.sendOffsetsToTransaction(offsets, group);
-        producer.commitTransaction();
+        producer.commitTransaction(); // every send's callback has run
+        last.forEach((tp, offset) -> written.merge(tp, offset, Math::max));
+    }
+
+    /**
+     * Waits until what this writer has committed so far is visible to {@code read_committed} readers
+     * (the tagger): {@code commitTransaction()} returns before the broker has written the commit
+     * markers to the partitions, and until then those readers' end offset stops before the
+     * transaction.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    boolean awaitVisible(Duration timeout) throws InterruptedException {
+        Map<TopicPartition, Long> targets = Map.copyOf(written);
+        if (targets.isEmpty()) return true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> reader = clients.reader("rxradar-fetch-visible")) {
+            while (true) {
+                Map<TopicPartition, Long> ends = reader.endOffsets(targets.keySet(), timeout); // read_committed: the last stable offsets
+                if (targets.entrySet().stream().allMatch(e -> ends.getOrDefault(e.getKey(), 0L) > e.getValue())) return true;
+                if (System.nanoTime() > deadline) return false;
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** Aborts the open transaction; when the producer cannot, a new one with the same id aborts it. */
