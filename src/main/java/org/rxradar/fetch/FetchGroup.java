@@ -149,7 +149,9 @@ public final class FetchGroup implements AutoCloseable {
         String stopped = health.state().stopped();
         if (stopped != null) throw new BusException("the fetch stage stopped: " + stopped);
         List<RxRadarConfig.Source> mine = new ArrayList<>();
-        owned.values().forEach(m -> m.values().stream().filter(RxRadarConfig.Source::enabled).forEach(mine::add));
+        synchronized (startLock) {
+            owned.values().forEach(m -> m.values().stream().filter(RxRadarConfig.Source::enabled).forEach(mine::add));
+        }
         FetchReport report = stage.runOnce(mine);
         try {
             if (!writer.awaitVisible(VISIBLE_TIMEOUT)) log.warn("fetch: items committed {} s ago are not visible to readers yet", VISIBLE_TIMEOUT.toSeconds());
@@ -178,6 +180,16 @@ public final class FetchGroup implements AutoCloseable {
     /** Transactions committed so far (tests, benchmarks). */
     long transactionCount() {
         return writer.transactionCount();
+    }
+
+    /** Transactions the group coordinator refused because this member's generation was over (see {@link FetchWriter}). */
+    long refusedCount() {
+        return writer.refusedCount();
+    }
+
+    /** Why the last refused transaction was refused; null when none was. */
+    String lastRefusal() {
+        return writer.lastRefusal();
     }
 
     /** The sources this instance owns now, by id. */
@@ -287,10 +299,15 @@ public final class FetchGroup implements AutoCloseable {
         return mine == null || mine.apiKey() == null ? s : SourceLog.withApiKey(s, mine.apiKey());
     }
 
-    /** Fenced or otherwise unable to go on: nothing is polled any more; {@link #health()} says why. */
+    /**
+     * Fenced or otherwise unable to go on: nothing is polled any more, and the member leaves the
+     * group so that the others take its sources; {@link #health()} says why.
+     */
     private void stopOnFatal() {
         polling = false;
         for (String id : stage.polled()) stage.stopSource(id);
+        running = false;
+        consumer.wakeup(); // thread-safe: the poll thread ends its loop and leaves the group
     }
 
     private final class Listener implements ConsumerRebalanceListener {

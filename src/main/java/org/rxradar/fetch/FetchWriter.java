@@ -84,6 +84,8 @@ final class FetchWriter implements PollSink, AutoCloseable {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile String lastRefusal;
     private final AtomicReference<String> fatal = new AtomicReference<>();
     /** The offset of the last record of each partition written by a committed transaction. */
     private final Map<TopicPartition, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
@@ -153,6 +155,14 @@ final class FetchWriter implements PollSink, AutoCloseable {
 
     long transactionCount() {
         return transactions.get();
+    }
+
+    long refusedCount() {
+        return refused.get();
+    }
+
+    String lastRefusal() {
+        return lastRefusal;
     }
 
     /** The producer, for binding its metrics only (a producer replaced after a failed abort is not bound). */
@@ -225,9 +235,17 @@ final class FetchWriter implements PollSink, AutoCloseable {
                 return;
             }
             if (producer != null) abortOrReplaceProducer();
-            health.failed(e);
-            // a rebalance between a worker's poll and this commit (the group's generation moved on) lands here too
-            log.warn("fetch: {} polls not stored, their sources are fetched again: {}", batch.size(), StageHealth.oneLine(e));
+            if (generationOver(e)) {
+                // the group's generation moved on between the polls and this commit: a rebalance (the
+                // polls are tried again if their sources are still ours), or this member was dropped
+                // from the group and is a zombie (its sources are polled by another instance now)
+                refused.incrementAndGet();
+                lastRefusal = StageHealth.oneLine(e);
+                log.info("fetch: {} polls not stored, the group's generation changed: {}", batch.size(), lastRefusal);
+            } else {
+                health.failed(e);
+                log.warn("fetch: {} polls not stored, their sources are fetched again: {}", batch.size(), StageHealth.oneLine(e));
+            }
             fail(batch, e);
         } finally {
             lock.unlock();
@@ -288,6 +306,14 @@ final class FetchWriter implements PollSink, AutoCloseable {
 
     private void ensureProducer() {
         if (producer == null) producer = newProducer();
+    }
+
+    /** The coordinator refused the offsets: this member's group generation is over (KIP-447 fencing). */
+    private static boolean generationOver(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.apache.kafka.clients.consumer.CommitFailedException) return true;
+        }
+        return false;
     }
 
     private static void fail(List<Poll> polls, Exception e) {

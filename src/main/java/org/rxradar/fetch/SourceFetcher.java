@@ -113,7 +113,7 @@ public final class SourceFetcher {
                 return SourceReport.error(source.id(), SourceReport.Status.SKIPPED, e.getMessage(), null);
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) return report;
-                log.warn("source {}: poll not stored, it will be fetched again: {}", source.id(), org.rxradar.bus.StageHealth.oneLine(e));
+                log.debug("source {}: poll not stored, it will be fetched again: {}", source.id(), org.rxradar.bus.StageHealth.oneLine(e));
                 return SourceReport.error(source.id(), SourceReport.Status.NOT_STORED, "not stored: " + org.rxradar.bus.StageHealth.oneLine(e), null);
             }
         }

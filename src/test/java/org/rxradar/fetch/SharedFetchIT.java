@@ -182,10 +182,10 @@ class SharedFetchIT {
                 long zTransactions = z.transactionCount();
 
                 site.addItems(5);
-                await(() -> z.health().state().failuresInRow() > 0, Duration.ofSeconds(60), "the zombie to try to store a poll");
+                await(() -> z.refusedCount() > 0, Duration.ofSeconds(60), "the zombie to try to store a poll");
                 awaitRaw(site.prefix, FEEDS * 25, Duration.ofSeconds(60));
                 Thread.sleep(3 * INTERVAL.toMillis());
-                String refused = z.health().state().lastError();
+                String refused = z.lastRefusal();
                 assertThat(z.transactionCount()).as("the zombie's committed transactions").isEqualTo(zTransactions);
                 assertThat(refused).containsAnyOf("generation", "member", "metadata mismatch");
                 Raw during = raw(site.prefix);
