@@ -32,9 +32,9 @@ import org.rxradar.digest.WeeklyTrends;
 import org.rxradar.feeds.FeedView;
 import org.rxradar.feeds.HealthStatus;
 import org.rxradar.feeds.HttpApi;
+import org.rxradar.fetch.FetchGroup;
 import org.rxradar.fetch.FetchReport;
-import org.rxradar.fetch.FetchStage;
-import org.rxradar.fetch.KafkaItemSink;
+import org.rxradar.fetch.SourceLog;
 import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
 import org.rxradar.tag.TagStage;
@@ -82,8 +82,8 @@ public final class Pipeline implements AutoCloseable {
     private final DigestService digestService;
     private final DeliverGroup deliverGroup;
     private final DeliverStage deliver;
-    private final KafkaItemSink publisher;
-    private final FetchStage fetch;
+    private final FetchGroup fetch;
+    private volatile boolean fetchStarted;
     private final TagStage tag;
     private final HttpApi http;
     private final TrendStore trends;
@@ -147,8 +147,9 @@ public final class Pipeline implements AutoCloseable {
         this.deliver = new DeliverStage(subscriptions, digests, recent, new CountingSender(new DigestSender(digestService), registry),
                 clock, DELIVERY_THREADS, deliverGroup);
 
-        this.publisher = own(new KafkaItemSink(bus.clients()));
-        this.fetch = own(new FetchStage(cfg, publisher));
+        // the configured sources go into rxradar.sources; this instance polls those of the partitions it is given
+        SourceLog.loadFromConfig(bus.clients(), cfg.sources());
+        this.fetch = own(new FetchGroup(cfg, bus.clients()));
         this.tag = new TagStage(bus.clients(), TagCounts.counting(Tagger.load(cfg.tagger())::tag, registry), registry);
         resources.add(tag::closeClients);
         // one instance counts (it owns every partition of the tagged topic), the others stand by
@@ -157,7 +158,7 @@ public final class Pipeline implements AutoCloseable {
 
         // web: readiness checked in the background (never on the request), Kafka client metrics
         // the stages' loops: /health reports them, and one fenced by another instance with this id stops the process
-        this.stages = List.of(tag.health(), trend.health());
+        this.stages = List.of(tag.health(), trend.health(), fetch.health());
         this.readiness = own(new ReadinessProbe(bus.clients(), bus.clients().groupId(TagStage.STAGE),
                 List.of(Topics.NEWS_RAW, Topics.LEADS_RAW), Duration.ofSeconds(10), ReadinessProbe.DEFAULT_MAX_LAG, clock)
                 .watching(stages.toArray(StageHealth[]::new)).start());
@@ -166,7 +167,7 @@ public final class Pipeline implements AutoCloseable {
         this.kafkaMetrics = new KafkaClientBinder(registry)
                 .consumer(tag.kafkaConsumer()).producer(tag.kafkaProducer())
                 .consumer(trend.kafkaConsumer()).producer(trend.kafkaProducer())
-                .producer(publisher.kafkaProducer());
+                .consumer(fetch.kafkaConsumer()).producer(fetch.kafkaProducer());
     }
 
     /**
@@ -206,8 +207,7 @@ public final class Pipeline implements AutoCloseable {
     /** Fetches every source once, tags everything fetched and sends every subscriber's digest now. */
     public Summary runOnce() {
         log.info("Fetching {} sources", cfg.sources().size());
-        FetchReport report = fetch.runOnce();
-        publisher.flush();
+        FetchReport report = fetch.runOnce(); // every source of the partitions this instance owns: all of them when alone
         report.sources().stream().filter(r -> r.failed())
                 .forEach(r -> log.warn("Source {} not fetched ({}): {}", r.sourceId(), r.status(), r.message()));
         long tagged;
@@ -222,7 +222,7 @@ public final class Pipeline implements AutoCloseable {
         log.info("Tagged {} items; {} relevant in the last {} days", tagged, recent.size(), VIEW_WINDOW.toDays());
         awaitDeliverGroup(Duration.ofMinutes(2));
         int sent = deliver.runAllNow();
-        return new Summary(report.sources().size(), (int) report.failed(), publisher.publishedCount(), tagged, sent);
+        return new Summary(report.sources().size(), (int) report.failed(), fetch.publishedCount(), tagged, sent);
     }
 
     /**
@@ -233,6 +233,7 @@ public final class Pipeline implements AutoCloseable {
      */
     public void runForever() throws InterruptedException {
         fetch.start();
+        fetchStarted = true;
         tagThread = new Thread(tag::run, "tagger");
         tagThread.start();
         trendThread = new Thread(trend::run, "trend");
@@ -325,6 +326,7 @@ public final class Pipeline implements AutoCloseable {
         parts.add(probe.stage(TrendStage.STAGE, trendThread != null));
         parts.add(deliverGroup.health().state().failing() ? HealthStatus.Component.down(DeliverGroup.STAGE, deliverGroup.describe())
                 : HealthStatus.Component.up(DeliverGroup.STAGE, deliverGroup.describe()));
+        parts.add(probe.stage(FetchGroup.STAGE, fetchStarted));
         parts.add(HealthStatus.Component.up("views", recent.size() + " recent items"));
         return new HealthStatus(true, parts, bus.clients().ownership().snapshot());
     }

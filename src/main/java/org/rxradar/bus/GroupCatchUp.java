@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -21,11 +23,18 @@ import org.apache.kafka.common.TopicPartition;
  * client, so it works from any thread and whichever instance's member holds the partitions; a
  * transactional stage (the tagger) commits its offsets with its output, so once they are reached
  * the output is committed too.
+ *
+ * <p>Input written in transactions (the fetchers' raw items) ends each transaction with a marker
+ * that takes an offset but is no record: a group that has processed every record commits the
+ * marker's offset, one short of the end. So a committed offset below the end counts as caught up
+ * when a {@code read_committed} read from it finds no record before the end.
  */
 public final class GroupCatchUp implements AutoCloseable {
     private static final int CALL_TIMEOUT_MS = 10_000;
 
     private final Admin admin;
+    private final KafkaClients clients;
+    private KafkaConsumer<String, byte[]> reader; // created when first needed; used by the awaiting thread only
     private final String group;
     private final List<String> topics;
 
@@ -35,6 +44,7 @@ public final class GroupCatchUp implements AutoCloseable {
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, CALL_TIMEOUT_MS);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CALL_TIMEOUT_MS);
         this.admin = Admin.create(p);
+        this.clients = clients;
         this.group = group;
         this.topics = List.copyOf(topics);
     }
@@ -53,7 +63,7 @@ public final class GroupCatchUp implements AutoCloseable {
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
             targets.entrySet().removeIf(e -> {
                 OffsetAndMetadata at = committed.get(e.getKey());
-                return at != null && at.offset() >= e.getValue();
+                return at != null && (at.offset() >= e.getValue() || noRecordBetween(e.getKey(), at.offset(), e.getValue()));
             });
         }
         return true;
@@ -80,6 +90,21 @@ public final class GroupCatchUp implements AutoCloseable {
         return out;
     }
 
+    /** True when no committed record lies in [from, end) of the partition: only transaction markers (or aborted records). */
+    private boolean noRecordBetween(TopicPartition tp, long from, long end) {
+        if (reader == null) reader = clients.reader("rxradar-catch-up");
+        reader.assign(List.of(tp));
+        reader.seek(tp, from);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
+                if (r.offset() < end) return false;
+            }
+            if (reader.position(tp) >= end) return true;
+        }
+        return false;
+    }
+
     private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws InterruptedException {
         try {
             return future.get(CALL_TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS);
@@ -91,6 +116,7 @@ public final class GroupCatchUp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reader != null) reader.close(Duration.ofSeconds(2));
         admin.close(Duration.ofSeconds(2));
     }
 }

@@ -169,7 +169,7 @@ public final class PollLoop {
     }
 
     /** What a person needs to know about a fatal error: what it means, then Kafka's words. */
-    static String whyFatal(Throwable e) {
+    public static String whyFatal(Throwable e) {
         String words = StageHealth.oneLine(e);
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof ProducerFencedException || c instanceof InvalidProducerEpochException || c instanceof FencedInstanceIdException)

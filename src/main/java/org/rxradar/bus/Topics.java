@@ -21,6 +21,18 @@ public final class Topics {
     public static final String DIGESTS = "rxradar.digests";
     /** Daily trend snapshots, compacted, key = ISO day ("2026-11-24"). */
     public static final String TRENDS = "rxradar.trends";
+    /**
+     * The sources to poll, compacted, key = source id, value = the source's configuration (without
+     * secrets), a tombstone for a source removed from the configuration. Its partitions divide the
+     * sources among the instances (consumer group {@code <prefix>.fetch}).
+     */
+    public static final String SOURCES = "rxradar.sources";
+    /**
+     * Each source's fetch state (validators, seen ids, pause, Retry-After), compacted, key = source id
+     * (and {@code <id>#part-<n>} for a large state's parts); co-partitioned with {@link #SOURCES}: same
+     * partition count, each state in its source's partition number.
+     */
+    public static final String FETCH_STATE = "rxradar.fetch.state";
     /** Records that could not be processed: original bytes, the reason in headers. */
     public static final String DEADLETTER = "rxradar.deadletter";
 
@@ -32,9 +44,12 @@ public final class Topics {
             SUBSCRIPTIONS, Map.of("cleanup.policy", "compact"),
             DIGESTS, Map.of("cleanup.policy", "compact"),
             TRENDS, Map.of("cleanup.policy", "compact"),
+            SOURCES, Map.of("cleanup.policy", "compact"),
+            FETCH_STATE, Map.of("cleanup.policy", "compact"),
             DEADLETTER, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
 
-    public static final List<String> ALL = List.of(NEWS_RAW, LEADS_RAW, ITEMS_TAGGED, SUBSCRIPTIONS, DIGESTS, TRENDS, DEADLETTER);
+    public static final List<String> ALL = List.of(NEWS_RAW, LEADS_RAW, ITEMS_TAGGED, SUBSCRIPTIONS, DIGESTS, TRENDS, DEADLETTER,
+            SOURCES, FETCH_STATE);
 
     private Topics() {}
 

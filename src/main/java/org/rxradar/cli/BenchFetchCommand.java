@@ -19,11 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.fetch.FetchGroup;
 import org.rxradar.fetch.FetchReport;
 import org.rxradar.fetch.FetchStage;
 import org.rxradar.fetch.ItemSink;
-import org.rxradar.fetch.KafkaItemSink;
+import org.rxradar.fetch.SourceLog;
 import org.rxradar.bus.Bus;
+import org.rxradar.bus.KafkaClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +34,10 @@ import picocli.CommandLine.Spec;
 /**
  * Serves N feeds of M items from a local HTTP server and runs the fetch stage over them twice:
  * a first pass that publishes everything, and a second where every feed answers 304.
- * By default the items go into a real Kafka broker (embedded, in a temporary directory, or the one
- * configured with {@code --bootstrap-servers}); {@code --no-kafka} counts them only, to measure
- * fetching and parsing alone.
+ * By default it runs as the pipeline does: one instance of the fetch group on a real Kafka broker
+ * (embedded, in a temporary directory, or the one configured with {@code --bootstrap-servers}),
+ * each poll's items and state committed in a transaction; {@code --no-kafka} counts the items only,
+ * to measure fetching and parsing alone.
  */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Benchmark the fetch stage against feeds served from a local HTTP server.")
@@ -46,8 +49,8 @@ public final class BenchFetchCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "20", description = "items per feed (default: ${DEFAULT-VALUE})")
     int items;
 
-    // Each worker waits for Kafka to acknowledge its source's items (at least the producer's linger)
-    // before it saves that source's state, so workers wait more than they compute: 32 keep two cores busy.
+    // Each worker waits for its poll's transaction (items and state, committed with other polls by the
+    // writer) before it takes the next source, so workers wait more than they compute: 32 keep two cores busy.
     // Per-host concurrency is raised to the worker count (every bench feed is on one host) and the
     // per-host delay is zero, so politeness does not throttle a benchmark against our own server.
     @Option(names = "--threads", defaultValue = "32", description = "fetch workers (default: ${DEFAULT-VALUE})")
@@ -109,9 +112,14 @@ public final class BenchFetchCommand implements Callable<Integer> {
             } else {
                 RxRadarConfig.Kafka kafka = new RxRadarConfig.Kafka(bootstrapServers, 3, null,
                         new RxRadarConfig.Embedded(0, 0, state.resolve("kafka").toString()), "rxradar-bench", null);
-                try (Bus bus = Bus.open(kafka); KafkaItemSink sink = new KafkaItemSink(bus.clients())) {
-                    out.println("publishing into Kafka at " + bus.clients().bootstrapServers());
-                    runPasses(out, config, sink);
+                try (Bus bus = Bus.open(kafka)) {
+                    KafkaClients clients = bus.clients().withInstance("bench");
+                    out.println("publishing into Kafka at " + clients.bootstrapServers());
+                    SourceLog.loadFromConfig(clients, config.sources());
+                    try (FetchGroup group = new FetchGroup(config, clients)) {
+                        pass(out, "first pass (200)", group::runOnce);
+                        pass(out, "second pass (304)", group::runOnce);
+                    }
                 }
             }
         } finally {
@@ -124,17 +132,17 @@ public final class BenchFetchCommand implements Callable<Integer> {
 
     private void runPasses(java.io.PrintWriter out, RxRadarConfig config, ItemSink sink) {
         try (FetchStage stage = new FetchStage(config, sink)) {
-            pass(out, "first pass (200)", stage);
-            pass(out, "second pass (304)", stage);
+            pass(out, "first pass (200)", stage::runOnce);
+            pass(out, "second pass (304)", stage::runOnce);
         }
     }
 
-    private void pass(java.io.PrintWriter out, String name, FetchStage stage) {
+    private void pass(java.io.PrintWriter out, String name, java.util.function.Supplier<FetchReport> runOnce) {
         System.gc();
         resetPeaks();
         long cpuBefore = processCpuNanos();
         long jitBefore = jitMillis();
-        FetchReport r = stage.runOnce();
+        FetchReport r = runOnce.get();
         double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
         double jitSeconds = (jitMillis() - jitBefore) / 1e3;
         double seconds = r.elapsed().toNanos() / 1e9;

@@ -2,10 +2,13 @@ package org.rxradar.fetch;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,19 +16,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rxradar.config.RxRadarConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fetch stage: polls every enabled source, in parallel on a bounded pool, and hands new and
- * changed items to an {@link ItemSink}. {@link #runOnce()} fetches everything once; {@link #start()}
- * polls each source on its own interval (with jitter and error backoff) until {@link #close()}.
+ * The fetch stage: polls sources in parallel on a bounded pool and stores each poll (its new and
+ * changed items with the source's state) through a {@link PollSink}. {@link #runOnce()} fetches a
+ * set of sources once; {@link #startSource} polls one source on its own interval (with jitter and
+ * error backoff) until {@link #stopSource} or {@link #close()}.
+ *
+ * <p>Which sources: run alone ({@link #FetchStage(RxRadarConfig, ItemSink)}, without Kafka) every
+ * enabled source of the configuration; in the pipeline, the sources of the {@code rxradar.sources}
+ * partitions this instance owns, started and stopped by {@link FetchGroup} as partitions move.
  */
 public final class FetchStage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FetchStage.class);
+    /** A poll that could not be stored (Kafka failed, a rebalance came first) is tried again this soon. */
+    static final Duration STORE_RETRY = Duration.ofSeconds(5);
+    /** A poll skipped because the source's previous poll was still running is tried again this soon. */
+    private static final Duration SKIPPED_RETRY = Duration.ofSeconds(1);
 
     private final RxRadarConfig config;
     private final SourceFetcher fetcher;
@@ -33,11 +44,19 @@ public final class FetchStage implements AutoCloseable {
     private final ScheduledExecutorService timer;
     // a source is never fetched twice at once (state is per source, owned by one worker)
     private final ConcurrentHashMap<String, Boolean> running = new ConcurrentHashMap<>();
+    // the sources being polled, each with the token of its current start: a stopped source's pending
+    // polls see another token (or none) and do not reschedule
+    private final ConcurrentHashMap<String, Object> polling = new ConcurrentHashMap<>();
+    private final FirstPass firstPass = new FirstPass();
     private volatile boolean closed;
-    /** Counts down as each source's first poll after {@link #start()} ends (whatever its outcome). */
-    private volatile CountDownLatch firstPass = new CountDownLatch(0);
 
+    /** The stage run without Kafka: every enabled source, items to {@code sink}, states in files in {@code fetch.state-dir}. */
     public FetchStage(RxRadarConfig config, ItemSink sink) {
+        this(config, new SourceFetcher(config.fetch(), new HttpFetcher(config.fetch()),
+                new FetchStateStore(Path.of(config.fetch().stateDir())), sink));
+    }
+
+    FetchStage(RxRadarConfig config, SourceFetcher fetcher) {
         this.config = config;
         for (RxRadarConfig.Source s : config.sources()) {
             try {
@@ -48,23 +67,31 @@ public final class FetchStage implements AutoCloseable {
             }
         }
         RxRadarConfig.Fetch f = config.fetch();
-        HttpFetcher http = new HttpFetcher(f);
-        this.fetcher = new SourceFetcher(f, http, new FetchStateStore(Path.of(f.stateDir())), sink);
+        this.fetcher = fetcher;
         this.workers = Executors.newFixedThreadPool(Math.max(1, f.threads()), named("rxradar-fetch"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("rxradar-fetch-timer"));
     }
 
-    /** Fetches every enabled source once and waits for all of them. */
+    SourceFetcher fetcher() {
+        return fetcher;
+    }
+
+    /** Fetches every enabled source of the configuration once and waits for all of them. */
     public FetchReport runOnce() {
+        return runOnce(enabledSources());
+    }
+
+    /** Fetches these sources once and waits for all of them. */
+    public FetchReport runOnce(List<RxRadarConfig.Source> sources) {
         long start = System.nanoTime();
         List<Future<SourceReport>> futures = new ArrayList<>();
-        for (RxRadarConfig.Source s : enabledSources()) futures.add(workers.submit(() -> fetchGuarded(s)));
+        for (RxRadarConfig.Source s : sources) futures.add(workers.submit(() -> fetchGuarded(s)));
         List<SourceReport> reports = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             try {
                 reports.add(futures.get(i).get());
             } catch (ExecutionException e) {
-                reports.add(SourceReport.error(enabledSources().get(i).id(), SourceReport.Status.ERROR, "unexpected: " + e.getCause(), null));
+                reports.add(SourceReport.error(sources.get(i).id(), SourceReport.Status.ERROR, "unexpected: " + e.getCause(), null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -76,62 +103,115 @@ public final class FetchStage implements AutoCloseable {
         return report;
     }
 
-    /** Starts polling: each source first within a short random delay, then on its own interval. */
+    /** Starts polling every enabled source of the configuration: each first within a short random delay, then on its own interval. */
     public void start() {
         List<RxRadarConfig.Source> sources = enabledSources();
-        CountDownLatch pass = new CountDownLatch(sources.size());
-        firstPass = pass;
-        for (RxRadarConfig.Source s : sources) {
-            long firstMs = (long) (ThreadLocalRandom.current().nextDouble() * Math.min(s.interval().toMillis(), 10_000));
-            java.time.Instant notBefore = fetcher.state(s).retryNotBefore; // a Retry-After outlives a restart
-            Runnable polled = once(pass::countDown);
-            if (notBefore != null) {
-                firstMs = Math.max(firstMs, java.time.Duration.between(java.time.Instant.now(), notBefore).toMillis());
-                polled.run(); // the server asked us to wait: not part of the first pass
-            }
-            timer.schedule(() -> submit(s, polled), firstMs, TimeUnit.MILLISECONDS);
-        }
+        firstPass.arm(sources.stream().map(RxRadarConfig.Source::id).toList());
+        for (RxRadarConfig.Source s : sources) startSource(s);
         log.info("fetch stage polling {} sources with {} workers", sources.size(), config.fetch().threads());
     }
 
     /**
-     * Waits until every source polled by {@link #start()} has had its first poll (fetched, failed or
-     * paused; its items acknowledged by the sink), so the first digests can include them.
+     * Polls {@code s} on its interval from now on, its first poll within a short random delay (or
+     * when the Retry-After its state holds ends). Starting a source already polled restarts it
+     * with this configuration.
+     */
+    public void startSource(RxRadarConfig.Source s) {
+        if (closed) return;
+        Object token = new Object();
+        polling.put(s.id(), token);
+        long firstMs = (long) (ThreadLocalRandom.current().nextDouble() * Math.min(s.interval().toMillis(), 10_000));
+        Instant notBefore = fetcher.state(s).retryNotBefore; // a Retry-After outlives a restart and a take-over
+        if (notBefore != null) {
+            firstMs = Math.max(firstMs, Duration.between(Instant.now(), notBefore).toMillis());
+            firstPass.done(s.id()); // the server asked us to wait: not part of the first pass
+        }
+        schedule(s, token, firstMs);
+    }
+
+    /**
+     * Stops polling {@code sourceId}: no poll of it starts after this. A poll already running ends
+     * on its own; in the pipeline its result is then refused by the sink, the source having moved.
+     */
+    public void stopSource(String sourceId) {
+        polling.remove(sourceId);
+        firstPass.done(sourceId); // no longer this stage's to poll
+    }
+
+    /** The ids of the sources being polled. */
+    public Set<String> polled() {
+        return Set.copyOf(polling.keySet());
+    }
+
+    /**
+     * From now on {@link #awaitFirstPass} waits for these sources' first poll (fetched, failed or
+     * paused; stored), or until they are stopped. Before it is armed, it waits for it to be.
+     */
+    void armFirstPass(Collection<String> sourceIds) {
+        firstPass.arm(sourceIds);
+    }
+
+    /**
+     * Waits until every source of the first pass (see {@link #start()}, {@link #armFirstPass}) has
+     * had its first poll (fetched, failed or paused; its items stored), so the first digests can
+     * include them.
      *
      * @return false when {@code timeout} passed first
      */
     public boolean awaitFirstPass(Duration timeout) throws InterruptedException {
-        return firstPass.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return firstPass.await(timeout);
     }
 
-    /** Sources whose first poll after {@link #start()} has not ended yet. */
+    /** Sources whose first poll has not ended yet. */
     public long firstPassPending() {
-        return firstPass.getCount();
+        return firstPass.pending();
     }
 
-    private void submit(RxRadarConfig.Source s, Runnable polled) {
-        if (closed) return;
-        workers.execute(() -> {
-            SourceReport report;
-            try {
-                report = fetchGuarded(s);
-            } finally {
-                polled.run();
+    private void schedule(RxRadarConfig.Source s, Object token, long delayMs) {
+        if (closed || polling.get(s.id()) != token) return;
+        try {
+            timer.schedule(() -> submit(s, token), Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void submit(RxRadarConfig.Source s, Object token) {
+        if (closed || polling.get(s.id()) != token) return;
+        try {
+            workers.execute(() -> poll(s, token));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void poll(RxRadarConfig.Source s, Object token) {
+        if (closed || polling.get(s.id()) != token) return;
+        SourceReport report;
+        try {
+            report = fetchGuarded(s);
+        } finally {
+            if (polling.get(s.id()) == token) firstPass.done(s.id());
+        }
+        if (closed || polling.get(s.id()) != token) return;
+        switch (report.status()) {
+            case PAUSED -> {
+                return;
             }
-            if (report.status() == SourceReport.Status.PAUSED || closed) return;
-            SourceState state = fetcher.state(s);
-            if (state.paused) return;
-            Duration next = SourceFetcher.nextDelay(s, state, report, ThreadLocalRandom.current().nextDouble());
-            if (!closed) timer.schedule(() -> submit(s, polled), next.toMillis(), TimeUnit.MILLISECONDS);
-        });
-    }
-
-    /** {@code r} the first time it is run, nothing after. */
-    private static Runnable once(Runnable r) {
-        AtomicBoolean done = new AtomicBoolean();
-        return () -> {
-            if (done.compareAndSet(false, true)) r.run();
-        };
+            case NOT_STORED -> {
+                schedule(s, token, Math.min(STORE_RETRY.toMillis(), s.interval().toMillis()));
+                return;
+            }
+            case SKIPPED -> {
+                schedule(s, token, SKIPPED_RETRY.toMillis());
+                return;
+            }
+            default -> { }
+        }
+        SourceState state = fetcher.state(s);
+        if (state.paused) return;
+        Duration next = SourceFetcher.nextDelay(s, state, report, ThreadLocalRandom.current().nextDouble());
+        schedule(s, token, next.toMillis());
     }
 
     private SourceReport fetchGuarded(RxRadarConfig.Source s) {
@@ -155,6 +235,7 @@ public final class FetchStage implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        polling.clear();
         timer.shutdownNow();
         workers.shutdownNow();
         try {
@@ -171,5 +252,40 @@ public final class FetchStage implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * The sources whose first poll the first digest check waits for. Not armed until the stage
+     * knows them (in the pipeline: the first partition assignment), so a check that starts earlier
+     * waits for that too.
+     */
+    private static final class FirstPass {
+        private final Set<String> pending = new HashSet<>();
+        private boolean armed;
+
+        synchronized void arm(Collection<String> ids) {
+            if (armed) return;
+            armed = true;
+            pending.addAll(ids);
+            notifyAll();
+        }
+
+        synchronized void done(String id) {
+            if (pending.remove(id) && pending.isEmpty()) notifyAll();
+        }
+
+        synchronized long pending() {
+            return pending.size();
+        }
+
+        synchronized boolean await(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!armed || !pending.isEmpty()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) return false;
+                wait(left);
+            }
+            return true;
+        }
     }
 }

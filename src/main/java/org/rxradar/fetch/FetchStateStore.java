@@ -12,22 +12,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetch state as one JSON file per source under {@code fetch.state-dir}, written atomically
- * (temp file, then rename) so a crash leaves either the old or the new state, never half of one.
- * Local files rather than a compacted topic: the state is read on every poll of a source and is
- * owned by the one fetch process, so a file is cheaper and survives a broker that is down.
+ * Fetch state as one JSON file per source in a directory, written atomically (temp file, then
+ * rename) so a crash leaves either the old or the new state, never half of one.
+ *
+ * <p>The pipeline keeps its fetch state in the {@code rxradar.fetch.state} topic (see {@link FetchGroup});
+ * this store serves the fetch stage run without Kafka (tests, {@code bench fetch --no-kafka}) and,
+ * read-only ({@link #legacy}), takes over the files that versions before it wrote to
+ * {@code fetch.state-dir}: a source with no state in the topic starts from its file, once.
  */
 public final class FetchStateStore {
     private static final Logger log = LoggerFactory.getLogger(FetchStateStore.class);
     private final Path dir;
 
-    public FetchStateStore(Path dir) {
+    private FetchStateStore(Path dir, boolean create) {
         this.dir = dir;
+        if (!create) return;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create fetch state directory " + dir.toAbsolutePath(), e);
         }
+    }
+
+    /** A store in {@code dir}, created when missing. */
+    public FetchStateStore(Path dir) {
+        this(dir, true);
+    }
+
+    /** The files an earlier version left in {@code dir}, read only: nothing is created or written there. */
+    static FetchStateStore legacy(Path dir) {
+        return new FetchStateStore(dir, false);
+    }
+
+    /** True when there is a file for the source. */
+    boolean has(String sourceId) {
+        return Files.isRegularFile(file(sourceId));
     }
 
     /** The stored state, or a fresh one when there is none or it cannot be read (logged). */
@@ -38,16 +57,7 @@ public final class FetchStateStore {
                 SourceState s = Json.MAPPER.readValue(file.toFile(), SourceState.class);
                 if (s.seen == null) s.seen = new java.util.HashMap<>();
                 if (s.ignored == null) s.ignored = new java.util.HashMap<>();
-                if (url != null && !url.equals(s.url)) {
-                    // a new URL is a new source as far as validators and pausing go; seen ids stay
-                    s.url = url;
-                    s.etag = null;
-                    s.lastModified = null;
-                    s.paused = false;
-                    s.pauseReason = null;
-                    s.consecutiveErrors = 0;
-                }
-                return s;
+                return s.forUrl(url);
             } catch (IOException e) {
                 log.warn("fetch state {} is unreadable, starting afresh for source {}: {}", file, sourceId, e.getMessage());
             }

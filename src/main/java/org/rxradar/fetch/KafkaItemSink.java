@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes raw items to the raw topic of their kind, keyed by item id, each at most
- * {@link #MAX_ITEM_BYTES}. Sends are asynchronous;
+ * {@link #MAX_ITEM_BYTES}, outside any transaction: for a fetch stage run on its own (the pipeline
+ * stores each poll's items with the source's state in one transaction, {@link FetchWriter}). Sends are asynchronous;
  * {@link #flush()} waits for every one and {@link #flushOwn()} for the calling thread's, and both
  * report a failure, so the fetch stage records an item as seen only once Kafka has it.
  */
@@ -53,24 +54,33 @@ public final class KafkaItemSink implements ItemSink, AutoCloseable {
 
     @Override
     public void publish(Item item) {
+        ProducerRecord<String, byte[]> record = recordOf(item, maxRecordBytes);
+        boolean dead = record.topic().equals(Topics.DEADLETTER);
+        Future<RecordMetadata> sent = producer.send(record,
+                (meta, e) -> {
+                    if (e != null) failure.compareAndSet(null, e);
+                    else if (dead) deadLettered.incrementAndGet();
+                    else published.incrementAndGet();
+                });
+        pending.get().add(sent);
+    }
+
+    /**
+     * The record that publishes {@code item}: to the raw topic of its kind, keyed by id, its text cut
+     * to the published limits when it is over {@link #MAX_ITEM_BYTES}; a dead letter with the reason
+     * when it is over even so. Shared by this sink and the pipeline's transactional {@link FetchWriter}.
+     */
+    static ProducerRecord<String, byte[]> recordOf(Item item, int maxRecordBytes) {
         String topic = Topics.rawTopicFor(item.kind());
         byte[] value = Json.bytes(item);
         if (value.length > MAX_ITEM_BYTES) {
             Item cut = withTextCut(item);
             value = Json.bytes(cut);
-            if (value.length > MAX_ITEM_BYTES) {
-                deadLetter(topic, item, value);
-                return;
-            }
+            if (value.length > MAX_ITEM_BYTES) return deadLetter(topic, item, value, maxRecordBytes);
             log.info("Item {} of source {}: text cut to the published limits to fit {} (it was larger)", shortId(item), item.source(),
                     RecordLimits.bytes(MAX_ITEM_BYTES));
         }
-        Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topic, item.id(), value),
-                (meta, e) -> {
-                    if (e != null) failure.compareAndSet(null, e);
-                    else published.incrementAndGet();
-                });
-        pending.get().add(sent);
+        return new ProducerRecord<>(topic, item.id(), value);
     }
 
     /** The text fields cut to what fetchers publish (a title 500 characters, a summary 2,000), whatever built the item. */
@@ -82,15 +92,11 @@ public final class KafkaItemSink implements ItemSink, AutoCloseable {
     }
 
     // still too large with its text cut (a huge URL or posting field): kept in the dead-letter topic, with the reason
-    private void deadLetter(String topic, Item item, byte[] value) {
+    private static ProducerRecord<String, byte[]> deadLetter(String topic, Item item, byte[] value, int maxRecordBytes) {
         RecordTooLargeException why = new RecordTooLargeException("raw item too large: " + RecordLimits.bytes(value.length)
                 + " with its text cut, more than the " + RecordLimits.bytes(MAX_ITEM_BYTES) + " a raw item may have");
         log.warn("Item {} of source {} dead-lettered: {}", shortId(item), item.source(), why.getMessage());
-        ProducerRecord<String, byte[]> dead = DeadLetters.fitting(DeadLetters.unsent(topic, item.id(), value, STAGE, why), maxRecordBytes);
-        pending.get().add(producer.send(dead, (meta, e) -> {
-            if (e != null) failure.compareAndSet(null, e);
-            else deadLettered.incrementAndGet();
-        }));
+        return DeadLetters.fitting(DeadLetters.unsent(topic, item.id(), value, STAGE, why), maxRecordBytes);
     }
 
     // ids are 64 hex digits, but this item is odd by definition: keep the log line one line

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One poll of one source: robots.txt (web sources), per-host politeness, conditional GET, parse,
- * de-duplicate, publish, then record validators, seen ids and the error count durably. Every
- * failure becomes a {@link SourceReport}; nothing is thrown to the caller.
+ * de-duplicate, then store the items to publish with the source's new state (validators, seen ids,
+ * error count) through a {@link PollSink}: in the pipeline, one Kafka transaction. A poll works on a
+ * copy of the state, which replaces it only once stored. Every failure becomes a
+ * {@link SourceReport}; nothing is thrown to the caller.
  */
 public final class SourceFetcher {
     private static final Logger log = LoggerFactory.getLogger(SourceFetcher.class);
@@ -30,13 +32,23 @@ public final class SourceFetcher {
     private final HostLimiter limiter;
     private final RobotsCache robots;
     private final FetchStateStore store;
-    private final ItemSink sink;
+    private final PollSink sink;
     private final int maxConsecutiveErrors;
     private final DocumentParser parser = new DocumentParser();
     private final Deduplicator dedup = new Deduplicator();
     private final java.util.concurrent.ConcurrentHashMap<String, SourceState> states = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** A fetcher without Kafka: items to {@code sink}, states in files in {@code store} (tests, benchmarks). */
     public SourceFetcher(RxRadarConfig.Fetch config, HttpFetcher http, FetchStateStore store, ItemSink sink) {
+        this(config, http, store, PollSink.local(sink, store));
+    }
+
+    /**
+     * @param store where a source's state is read from when this fetcher has none ({@link #restore}):
+     *              an earlier version's file, else a fresh state
+     * @param sink  where each poll's items and state are stored together
+     */
+    public SourceFetcher(RxRadarConfig.Fetch config, HttpFetcher http, FetchStateStore store, PollSink sink) {
         this.http = http;
         this.limiter = new HostLimiter(config.perHostConcurrency(), config.perHostDelay());
         this.robots = new RobotsCache(http, config.userAgent());
@@ -45,33 +57,80 @@ public final class SourceFetcher {
         this.maxConsecutiveErrors = config.maxConsecutiveErrors();
     }
 
-    /** The state of a source; read from disk once, then kept (this process owns the state directory). */
+    /**
+     * The state of a source: the one restored or stored last; else read from the store once (an
+     * earlier version's file, marked to be stored with the next poll), else a fresh one.
+     */
     public SourceState state(RxRadarConfig.Source source) {
-        return states.computeIfAbsent(source.id(), id -> store.load(id, source.url()));
+        SourceState s = states.computeIfAbsent(source.id(), id -> {
+            boolean file = store.has(id);
+            SourceState loaded = store.load(id, source.url());
+            if (file) loaded.unstored = true;
+            return loaded;
+        });
+        return s.forUrl(source.url()); // the source's URL changed in the config since its last poll
+    }
+
+    /** Takes the states of sources this instance now owns, as restored from the state topic; {@code ids} without one start afresh. */
+    void restore(java.util.Collection<String> ids, java.util.Map<String, SourceState> restored) {
+        for (String id : ids) {
+            SourceState s = restored.get(id);
+            if (s != null) states.put(id, s);
+            else states.remove(id);
+        }
+    }
+
+    /** Drops the states of sources another instance owns now. */
+    void forget(java.util.Collection<String> ids) {
+        for (String id : ids) states.remove(id);
+    }
+
+    /** True when {@code s} is the state of the source now: no restore or forget came since a poll began from it. */
+    boolean isCurrent(String sourceId, SourceState s) {
+        return states.get(sourceId) == s;
     }
 
     public SourceReport fetch(RxRadarConfig.Source source) {
-        SourceState state = state(source);
-        if (state.paused) {
-            return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused: " + state.pauseReason, null);
+        SourceState before = state(source);
+        if (before.paused) {
+            return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused: " + before.pauseReason, null);
         }
-        if (state.configProblem != null) {
-            return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused until restart: " + state.configProblem, null);
+        if (before.configProblem != null) {
+            return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused until restart: " + before.configProblem, null);
         }
+        SourceState state = before.copy();
         boolean hadErrors = state.consecutiveErrors > 0;
-        SourceReport report = attempt(source, state);
+        List<Item> toPublish = new java.util.ArrayList<>();
+        SourceReport report = attempt(source, state, toPublish);
         if (Thread.currentThread().isInterrupted()) return report; // shutting down: not the source's fault
         record(source, state, report);
-        // an unchanged source changes nothing worth a disk write
-        if (report.status() != SourceReport.Status.NOT_MODIFIED || hadErrors) store.save(state);
+        // an unchanged source changes nothing worth storing
+        if (report.status() != SourceReport.Status.NOT_MODIFIED || hadErrors || before.unstored || !toPublish.isEmpty()) {
+            state.unstored = false;
+            try {
+                sink.store(source, before, state, toPublish);
+            } catch (PollSink.SourceMovedException e) {
+                return SourceReport.error(source.id(), SourceReport.Status.SKIPPED, e.getMessage(), null);
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) return report;
+                log.debug("source {}: poll not stored, it will be fetched again: {}", source.id(), org.rxradar.bus.StageHealth.oneLine(e));
+                return SourceReport.error(source.id(), SourceReport.Status.NOT_STORED, "not stored: " + org.rxradar.bus.StageHealth.oneLine(e), null);
+            }
+        }
+        states.replace(source.id(), before, state); // unless restored or forgotten meanwhile
+        Metrics.counter("rxradar.fetch.items.published", "source", source.id()).increment(report.published());
+        if (report.closed() > 0) {
+            Metrics.counter("rxradar.fetch.postings.closed", "source", source.id()).increment(report.closed());
+            log.info("source {}: {} postings closed", source.id(), report.closed());
+        }
         return report;
     }
 
-    private SourceReport attempt(RxRadarConfig.Source source, SourceState state) {
+    private SourceReport attempt(RxRadarConfig.Source source, SourceState state, List<Item> toPublish) {
         Instant now = Instant.now();
         boolean web = "web".equals(source.type());
         try {
-            if (source.readsJobListing()) return pollListing(source, state, now);
+            if (source.readsJobListing()) return pollListing(source, state, now, toPublish);
             URI url = parseUrl(source.url());
             if (web && !robots.allows(url)) {
                 return SourceReport.error(source.id(), SourceReport.Status.DISALLOWED, "robots.txt disallows " + url, null);
@@ -88,7 +147,7 @@ public final class SourceFetcher {
                 case RETRY_LATER -> SourceReport.error(source.id(), SourceReport.Status.ERROR,
                         "HTTP " + response.status() + ", server asks to retry later", response.retryAfter());
                 case HTTP_ERROR -> SourceReport.error(source.id(), SourceReport.Status.ERROR, "HTTP " + response.status(), null);
-                case OK -> publish(source, state, response, now);
+                case OK -> publish(source, state, response, now, toPublish);
             };
         } catch (SourceConfigException e) {
             return SourceReport.error(source.id(), SourceReport.Status.CONFIG, e.getMessage(), null);
@@ -112,20 +171,18 @@ public final class SourceFetcher {
         }
     }
 
-    private SourceReport publish(RxRadarConfig.Source source, SourceState state, FetchResponse response, Instant now)
-            throws FetchException {
+    private SourceReport publish(RxRadarConfig.Source source, SourceState state, FetchResponse response, Instant now,
+                                 List<Item> toPublish) throws FetchException {
         ParsedItems parsed = parser.parse(source.type(), response, source.id(), Kind.parse(source.kind()),
                 source.selectors(), now, item -> Deduplicator.unchanged(item, state), this::fetchPage);
         List<Item> found = Deduplicator.distinct(parsed.items());
         java.util.Map<String, String> fingerprints = Deduplicator.fingerprints(found, parsed.fingerprints());
         Deduplicator.Decision d = dedup.decide(found, fingerprints, state, now);
-        for (Item item : d.toPublish()) sink.publish(item);
-        if (!d.toPublish().isEmpty()) sink.flushOwn(); // stored before remembered as seen
+        toPublish.addAll(d.toPublish()); // stored with the state that remembers them as seen
         dedup.remember(found, fingerprints, state, now);
         state.etag = response.validators().etag();
         state.lastModified = response.validators().lastModified();
         Metrics.counter("rxradar.fetch.items.fetched", "source", source.id()).increment(found.size());
-        Metrics.counter("rxradar.fetch.items.published", "source", source.id()).increment(d.toPublish().size());
         return new SourceReport(source.id(), SourceReport.Status.OK, found.size(), d.toPublish().size(),
                 d.updatedItems(), parsed.notice(), null);
     }
@@ -134,7 +191,8 @@ public final class SourceFetcher {
      * One read of an employer's job listing: the type's reader pages through it, then new and
      * changed postings are published, and postings the listing no longer holds are closed.
      */
-    private SourceReport pollListing(RxRadarConfig.Source source, SourceState state, Instant now) throws FetchException {
+    private SourceReport pollListing(RxRadarConfig.Source source, SourceState state, Instant now, List<Item> toPublish)
+            throws FetchException {
         JobListingReader reader = JobListings.forType(source.type());
         if (reader == null) throw new SourceConfigException("no reader for source type " + source.type());
         Listing listing = reader.read(source, new ListingHttp(http, limiter, robots, state, now));
@@ -149,16 +207,12 @@ public final class SourceFetcher {
         java.util.Map<String, String> fingerprints = Deduplicator.fingerprints(open, listing.fingerprints());
         Deduplicator.Decision d = dedup.decide(open, fingerprints, state, now);
         List<Item> closed = ClosedPostings.find(listing, expired, state, source.id(), now);
-        for (Item item : d.toPublish()) sink.publish(item);
-        for (Item item : closed) sink.publish(item);
-        if (!d.toPublish().isEmpty() || !closed.isEmpty()) sink.flushOwn(); // stored before remembered
+        toPublish.addAll(d.toPublish()); // stored with the state that remembers them
+        toPublish.addAll(closed);
         dedup.remember(open, fingerprints, state, now, true);
         ClosedPostings.mark(closed, state, now);
         rememberIgnored(listing, state, now);
         Metrics.counter("rxradar.fetch.items.fetched", "source", source.id()).increment(open.size());
-        Metrics.counter("rxradar.fetch.items.published", "source", source.id()).increment(d.toPublish().size());
-        Metrics.counter("rxradar.fetch.postings.closed", "source", source.id()).increment(closed.size());
-        if (!closed.isEmpty()) log.info("source {}: {} postings closed", source.id(), closed.size());
         return new SourceReport(source.id(), SourceReport.Status.OK, open.size(), d.toPublish().size(),
                 d.updatedItems(), listing.notice(), null, closed.size());
     }
@@ -210,7 +264,7 @@ public final class SourceFetcher {
         state.pauseReason = reason;
         Metrics.counter("rxradar.fetch.sources.paused", "source", source.id()).increment();
         log.warn("source {} ({}) PAUSED: {}. It is not fetched again until its URL changes in the config "
-                + "or its state file is removed.", source.id(), source.url(), reason);
+                + "or its fetch state is deleted.", source.id(), source.url(), reason);
     }
 
     /** The delay before the next poll of a source after {@code report}: interval with jitter, backoff on errors. */

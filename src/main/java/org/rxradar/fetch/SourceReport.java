@@ -15,8 +15,12 @@ import java.time.Duration;
 public record SourceReport(String sourceId, Status status, int found, int published, int updated, String message,
                            Duration retryAfter, int closed) {
 
-    /** CONFIG: the source cannot work as configured (a missing or refused API key); paused until a restart. */
-    public enum Status { OK, NOT_MODIFIED, ERROR, GONE, PAUSED, DISALLOWED, SKIPPED, CONFIG }
+    /**
+     * CONFIG: the source cannot work as configured (a missing or refused API key); paused until a restart.
+     * NOT_STORED: fetched, but its items and state could not be stored (Kafka failed, or a rebalance
+     * came first): nothing of the poll counts, and the source is polled again soon.
+     */
+    public enum Status { OK, NOT_MODIFIED, ERROR, GONE, PAUSED, DISALLOWED, SKIPPED, CONFIG, NOT_STORED }
 
     public SourceReport(String sourceId, Status status, int found, int published, int updated, String message,
                         Duration retryAfter) {
@@ -24,7 +28,8 @@ public record SourceReport(String sourceId, Status status, int found, int publis
     }
 
     public boolean failed() {
-        return status == Status.ERROR || status == Status.GONE || status == Status.DISALLOWED || status == Status.CONFIG;
+        return status == Status.ERROR || status == Status.GONE || status == Status.DISALLOWED || status == Status.CONFIG
+                || status == Status.NOT_STORED;
     }
 
     static SourceReport error(String sourceId, Status status, String message, Duration retryAfter) {

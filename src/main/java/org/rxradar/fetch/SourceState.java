@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the fetch stage remembers about one source between polls and restarts. Mutable, owned by
- * one worker at a time (a source is never fetched twice concurrently).
+ * What the fetch stage remembers about one source between polls and restarts, kept in the compacted
+ * {@code rxradar.fetch.state} topic (see {@link StateRecords}). Mutable, but a poll works on a
+ * {@link #copy()} that replaces the state only once the poll is stored, so a poll that is not stored
+ * (a failed transaction, the source taken over by another instance) leaves no trace.
  */
 public final class SourceState {
     /**
@@ -43,12 +45,55 @@ public final class SourceState {
     /** Set when the source cannot work as configured; kept in memory only, so a restart with a fixed config retries. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public String configProblem;
+    /** Set when the state came from somewhere other than its topic (an earlier version's file): stored with the next poll. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    boolean unstored;
+    /** How many extra records (parts) of this state the state topic holds: those a smaller state no longer needs get tombstones. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    int storedParts;
 
     public static SourceState fresh(String sourceId, String url) {
         SourceState s = new SourceState();
         s.sourceId = sourceId;
         s.url = url;
         return s;
+    }
+
+    /** An independent copy (the seen maps copied; their entries are immutable). */
+    public SourceState copy() {
+        SourceState c = new SourceState();
+        c.sourceId = sourceId;
+        c.url = url;
+        c.etag = etag;
+        c.lastModified = lastModified;
+        c.seen = new HashMap<>(seen);
+        c.ignored = new HashMap<>(ignored);
+        c.consecutiveErrors = consecutiveErrors;
+        c.lastError = lastError;
+        c.lastFetched = lastFetched;
+        c.retryNotBefore = retryNotBefore;
+        c.paused = paused;
+        c.pauseReason = pauseReason;
+        c.configProblem = configProblem;
+        c.unstored = unstored;
+        c.storedParts = storedParts;
+        return c;
+    }
+
+    /**
+     * The state for the source at {@code newUrl}: a new URL is a new source as far as validators and
+     * pausing go (so changing a paused source's URL in the config resumes it); seen ids stay, so
+     * nothing is published again. Returns this state, changed when the URL differs.
+     */
+    SourceState forUrl(String newUrl) {
+        if (newUrl == null || newUrl.equals(url)) return this;
+        url = newUrl;
+        etag = null;
+        lastModified = null;
+        paused = false;
+        pauseReason = null;
+        consecutiveErrors = 0;
+        return this;
     }
 
     Validators validators() {
