@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SingleOwnerAssignorTest {
     private static final String TOPIC = "rxradar.items.tagged";
-    private static final Node NODE = new Node(1, "localhost", 9092);
+    private static final Node NODE = new Node(1, "broker.example", 1);
     private static final Cluster CLUSTER = new Cluster("c", List.of(NODE), List.of(part(0), part(1), part(2)), Set.of(), Set.of());
 
     private static PartitionInfo part(int p) {

@@ -25,7 +25,7 @@ class ConfigProblemsTest {
     private static final String MANY_MISTAKES = """
             kafka:
               partitions: 0
-              prot: 9092
+              prot: 19092
             http:
               port: eighty
             sources:

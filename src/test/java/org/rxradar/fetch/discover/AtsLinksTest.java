@@ -113,7 +113,7 @@ class AtsLinksTest {
     @Test
     void apiUrlMovesToAnotherOriginKeepingPathAndQuery() {
         AtsLink greenhouse = AtsLinks.parse("https://boards.greenhouse.io/acmehealth");
-        assertThat(greenhouse.apiUrlAt("http://127.0.0.1:8080/")).isEqualTo("http://127.0.0.1:8080/v1/boards/acmehealth/jobs");
+        assertThat(greenhouse.apiUrlAt("http://proxy.example/")).isEqualTo("http://proxy.example/v1/boards/acmehealth/jobs");
         assertThat(greenhouse.apiUrlAt("http://proxy.internal/gh")).isEqualTo("http://proxy.internal/gh/v1/boards/acmehealth/jobs");
     }
 }

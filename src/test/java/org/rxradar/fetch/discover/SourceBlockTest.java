@@ -41,13 +41,13 @@ class SourceBlockTest {
     @Test
     void apiUrlOnlyWhenSetAndTodoLinesStayComments() {
         Finding f = new Finding(Finding.Via.JOB_BOARD, "usajobs", "https://www.usajobs.gov/Search/Results?k=pharmacy%20technician",
-                "http://127.0.0.1:8080/api/search", null, "USAJOBS pharmacy technician", "usajobs", Duration.ofHours(12),
+                "http://proxy.example/api/search", null, "USAJOBS pharmacy technician", "usajobs", Duration.ofHours(12),
                 "found", List.of(), List.of("api-key: YOUR-USAJOBS-API-KEY", "user-agent-email: you@example.org"));
         String yaml = SourceBlock.yaml(f.toSource("usajobs"), List.of(), f.todo());
-        assertThat(yaml).contains("    api-url: http://127.0.0.1:8080/api/search\n")
+        assertThat(yaml).contains("    api-url: http://proxy.example/api/search\n")
                 .endsWith("    # api-key: YOUR-USAJOBS-API-KEY\n    # user-agent-email: you@example.org\n");
         RxRadarConfig.Source back = parseOne(yaml);
-        assertThat(back.apiUrl()).isEqualTo("http://127.0.0.1:8080/api/search");
+        assertThat(back.apiUrl()).isEqualTo("http://proxy.example/api/search");
         assertThat(back.apiKey()).isNull();
 
         String plain = SourceBlock.yaml(finding("lever", "https://jobs.lever.co/acme", null, null, "Acme", "acme").toSource("acme"),
