@@ -26,7 +26,36 @@ final class ListingPager {
         Page read(int offset) throws FetchException;
     }
 
+    /** The pages of one phrase's search. */
+    interface PhraseSearch {
+        Page read(String phrase, int offset) throws FetchException;
+    }
+
     private ListingPager() {}
+
+    /**
+     * One search per phrase, the results merged by {@code key} in listing order; entries whose key
+     * is missing or not {@code valid} are skipped and counted in a notice naming {@code keyName}.
+     */
+    static java.util.Map<String, JsonNode> union(List<String> phrases, String searchWord, int limit, PhraseSearch search,
+                                                 Function<JsonNode, String> key, java.util.function.Predicate<String> valid,
+                                                 String keyName, Listing.Builder listing) throws FetchException {
+        java.util.Map<String, JsonNode> postings = new java.util.LinkedHashMap<>();
+        int unnamed = 0;
+        boolean first = true;
+        for (String phrase : phrases) {
+            List<JsonNode> found = read(searchWord + " '" + phrase + "'", limit, offset -> search.read(phrase, offset), key,
+                    listing, first);
+            first = false;
+            for (JsonNode p : found) {
+                String k = key.apply(p);
+                if (k == null || !valid.test(k)) unnamed++;
+                else postings.putIfAbsent(k, p);
+            }
+        }
+        if (unnamed > 0) listing.notice(unnamed + " listing entries without " + keyName + " skipped");
+        return postings;
+    }
 
     /**
      * The postings of one search, in listing order.

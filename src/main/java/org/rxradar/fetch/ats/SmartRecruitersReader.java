@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,20 +89,8 @@ public final class SmartRecruitersReader implements JobListingReader {
     public Listing read(RxRadarConfig.Source source, ListingClient client) throws FetchException {
         Company company = Company.of(source);
         Listing.Builder listing = Listing.builder(source.search());
-        Map<String, JsonNode> postings = new LinkedHashMap<>();
-        int unnamed = 0;
-        boolean first = true;
-        for (String phrase : source.search()) {
-            List<JsonNode> found = ListingPager.read("query '" + phrase + "'", PAGE_SIZE,
-                    offset -> page(company, phrase, offset, client), p -> text(p, "id"), listing, first);
-            first = false;
-            for (JsonNode p : found) {
-                String id = text(p, "id");
-                if (id == null) unnamed++;
-                else postings.putIfAbsent(id, p);
-            }
-        }
-        if (unnamed > 0) listing.notice(unnamed + " listing entries without an id skipped");
+        Map<String, JsonNode> postings = ListingPager.union(source.search(), "query", PAGE_SIZE,
+                (phrase, offset) -> page(company, phrase, offset, client), p -> text(p, "id"), id -> true, "an id", listing);
 
         ItemFactory factory = new ItemFactory(source.id(), Kind.JOB, client.now());
         List<PostingDetails.Entry<JsonNode>> entries = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,20 +92,9 @@ public final class WorkdayReader implements JobListingReader {
     public Listing read(RxRadarConfig.Source source, ListingClient client) throws FetchException {
         Site site = Site.of(source);
         Listing.Builder listing = Listing.builder(source.search());
-        Map<String, JsonNode> postings = new LinkedHashMap<>();
-        int unnamed = 0;
-        boolean first = true;
-        for (String phrase : source.search()) {
-            List<JsonNode> found = ListingPager.read("search '" + phrase + "'", PAGE_SIZE,
-                    offset -> page(site, phrase, offset, client), p -> text(p, "externalPath"), listing, first);
-            first = false;
-            for (JsonNode p : found) {
-                String path = text(p, "externalPath");
-                if (path == null || !path.startsWith("/")) unnamed++;
-                else postings.putIfAbsent(path, p);
-            }
-        }
-        if (unnamed > 0) listing.notice(unnamed + " listing entries without an externalPath skipped");
+        Map<String, JsonNode> postings = ListingPager.union(source.search(), "search", PAGE_SIZE,
+                (phrase, offset) -> page(site, phrase, offset, client), p -> text(p, "externalPath"),
+                path -> path.startsWith("/"), "an externalPath", listing);
 
         ItemFactory factory = new ItemFactory(source.id(), Kind.JOB, client.now());
         List<PostingDetails.Entry<JsonNode>> entries = new ArrayList<>();
