@@ -1,5 +1,6 @@
 package org.rxradar.digest;
 
+import org.rxradar.model.Labels;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -201,7 +202,7 @@ public final class DigestSelector {
         }
         List<DigestSection> out = new ArrayList<>();
         bySection.forEach((id, entries) -> {
-            if (!entries.isEmpty()) out.add(new DigestSection(id, id.equals(OTHER) ? "Other" : TagLabels.of(id), entries));
+            if (!entries.isEmpty()) out.add(new DigestSection(id, id.equals(OTHER) ? "Other" : Labels.of(id), entries));
         });
         return out;
     }
@@ -231,8 +232,8 @@ public final class DigestSelector {
                 place(item.location()),
                 PayFormat.format(item.salary()),
                 certifications(item.certifications()),
-                item.employment() == null ? null : TagLabels.of(item.employment()),
-                item.shift().isEmpty() ? null : String.join(", ", item.shift().stream().map(TagLabels::of).toList()),
+                item.employment() == null ? null : Labels.of(item.employment()),
+                item.shift().isEmpty() ? null : String.join(", ", item.shift().stream().map(Labels::of).toList()),
                 when == null ? null : POSTED.format(when.atZone(zone)),
                 ItemText.line(item.source(), FIELD_MAX),
                 ItemText.plain(item.summary(), SUMMARY_MAX),
@@ -256,8 +257,8 @@ public final class DigestSelector {
     }
 
     static String certifications(List<Certification> certs) {
-        List<String> required = certs.stream().filter(Certification::required).map(c -> TagLabels.of(c.id())).distinct().toList();
-        List<String> preferred = certs.stream().filter(c -> !c.required()).map(c -> TagLabels.of(c.id()))
+        List<String> required = certs.stream().filter(Certification::required).map(c -> Labels.of(c.id())).distinct().toList();
+        List<String> preferred = certs.stream().filter(c -> !c.required()).map(c -> Labels.of(c.id()))
                 .filter(c -> !required.contains(c)).distinct().toList();
         List<String> parts = new ArrayList<>();
         if (!required.isEmpty()) parts.add("Required: " + String.join(", ", required));

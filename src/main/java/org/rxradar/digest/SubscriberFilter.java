@@ -1,5 +1,6 @@
 package org.rxradar.digest;
 
+import org.rxradar.model.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class SubscriberFilter {
             if (!settings.isEmpty() && matchedSettings.isEmpty()) return Optional.empty();
         }
         for (String s : matchedSettings) {
-            reasons.add(TagLabels.of(s));
+            reasons.add(Labels.of(s));
             fit += item.scores().getOrDefault(s, 1.0);
         }
 
@@ -85,7 +86,7 @@ public final class SubscriberFilter {
             matchedTopics = topics.isEmpty() ? item.topics() : intersect(topics, item.topics());
             if (!topics.isEmpty() && matchedTopics.isEmpty()) return Optional.empty();
             for (String t : matchedTopics) {
-                reasons.add(TagLabels.of(t));
+                reasons.add(Labels.of(t));
                 fit += item.scores().getOrDefault(t, 1.0);
             }
         } else {

@@ -1,17 +1,18 @@
-package org.rxradar.digest;
+package org.rxradar.model;
 
 import java.util.Locale;
 import java.util.Map;
 
-/** Human labels for taxonomy ids and job fields, as a reader sees them in a digest. */
-public final class TagLabels {
+/** Human labels for taxonomy ids and job fields: what a person reads in pages, feeds, digests and trends, never the id. */
+public final class Labels {
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("hospital", "Hospital"), Map.entry("retail", "Retail"),
             Map.entry("long-term-care", "Long-term care"), Map.entry("clinic", "Clinic"),
             Map.entry("industry", "Industry"), Map.entry("mail-order", "Mail order"),
             Map.entry("specialty", "Specialty"), Map.entry("compounding", "Compounding"),
             Map.entry("home-infusion", "Home infusion"), Map.entry("nuclear", "Nuclear"),
-            Map.entry("government", "Government"),
+            Map.entry("government", "Government"), Map.entry("DAY", "Day shift"), Map.entry("EVENING", "Evening shift"),
+            Map.entry("NIGHT", "Night shift"), Map.entry("WEEKEND", "Weekends"), Map.entry("ROTATING", "Rotating shifts"),
             Map.entry("certification", "Certification"), Map.entry("continuing-education", "Continuing education"),
             Map.entry("hazardous-drugs", "Hazardous drugs"), Map.entry("regulation", "Regulation"),
             Map.entry("technology", "Technology"), Map.entry("workforce", "Workforce"),
@@ -21,7 +22,7 @@ public final class TagLabels {
             Map.entry("FULL_TIME", "Full-time"), Map.entry("PART_TIME", "Part-time"),
             Map.entry("PER_DIEM", "Per diem"), Map.entry("CONTRACT", "Contract"), Map.entry("TEMPORARY", "Temporary"));
 
-    private TagLabels() {}
+    private Labels() {}
 
     /** The label of an id; an unknown id is shown as written, capitalised. */
     public static String of(String id) {
