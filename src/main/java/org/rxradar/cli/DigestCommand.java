@@ -86,7 +86,7 @@ public final class DigestCommand implements Runnable {
                     .append(" at ").append(s.sendAt()).append(' ').append(s.timezone()).append(", ").append(s.frequency())
                     .append(": ").append(r.digest().leadCount()).append(" leads, ").append(r.digest().newsCount()).append(" news from ")
                     .append(r.candidates()).append(" new of ").append(items).append(" recent items. Not sent, not recorded.");
-            if (!r.active()) b.append("\nStatus ").append(s.status()).append(": no digest would be sent.");
+            if (!r.active()) b.append("\nStatus ").append(s.status().text()).append(": no digest would be sent.");
             if (r.digest().isEmpty()) b.append("\nNothing matched: no digest would be sent (unless digest.send-empty is set).");
             r.recorded().ifPresent(d -> b.append("\nThe digest for ").append(d.period()).append(" is already recorded (delivery: ")
                     .append(d.delivery()).append("); it would not be sent again."));

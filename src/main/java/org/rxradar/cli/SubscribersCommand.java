@@ -6,7 +6,7 @@ import org.rxradar.bus.Bus;
 import org.rxradar.config.ConfigException;
 import org.rxradar.config.ConfigValidator;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.digest.DigestLog;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.model.DigestRecord;
@@ -63,9 +63,14 @@ public final class SubscribersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Subscriber s = new Subscriber(null, email.trim(), name, settings, topics, kinds, states, remote, keywords,
-                    timezone, sendAt, frequency, "confirmed");
-            ConfigValidator.subscriber(s, "subscriber");
+            Subscriber s;
+            try {
+                s = Subscriber.of(null, email.trim(), name, settings, topics, kinds, states, remote, keywords,
+                        timezone, sendAt, frequency, "confirmed");
+            } catch (org.rxradar.model.InvalidValueException e) {
+                throw new org.rxradar.config.ConfigException(e.problems().stream()
+                        .map(p -> new org.rxradar.config.ConfigException.Problem(p.within("subscriber").field(), p.message())).toList());
+            }
             withLog(config, broker, log -> {
                 log.put(s);
                 log.awaitCaughtUp();

@@ -28,6 +28,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.rxradar.model.FieldProblem;
+import org.rxradar.model.InvalidValueException;
+import org.rxradar.model.Subscriber;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -81,7 +84,8 @@ public final class ConfigLoader {
     private static RxRadarConfig check(ObjectNode tree, Map<String, String> env, Path file) {
         Map<String, String> fromEnvironment = applyEnvironment(tree, env);
         List<ConfigException.Problem> problems = new ArrayList<>(ConfigTree.check(tree, fromEnvironment));
-        RxRadarConfig config = bind(tree, file);
+        JsonNode subscribers = tree.remove("subscribers");
+        RxRadarConfig config = bind(tree, file).withSubscribers(subscribers(subscribers, problems));
         for (ConfigException.Problem p : ConfigValidator.problems(config))
             if (problems.stream().noneMatch(reported -> within(p.key(), reported.key()))) problems.add(p);
         if (!problems.isEmpty()) throw new ConfigException(problems);
@@ -164,6 +168,32 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Subscribers one by one, so that one with bad values is reported field by field beside the
+     * others instead of stopping the binding of the whole file.
+     */
+    private static List<Subscriber> subscribers(JsonNode list, List<ConfigException.Problem> problems) {
+        List<Subscriber> out = new ArrayList<>();
+        if (!(list instanceof com.fasterxml.jackson.databind.node.ArrayNode array)) return out;
+        for (int i = 0; i < array.size(); i++) {
+            String key = "subscribers[" + i + "]";
+            try {
+                out.add(YAML.treeToValue(array.get(i), Subscriber.class));
+            } catch (JsonProcessingException e) {
+                if (e.getCause() instanceof InvalidValueException invalid) {
+                    for (FieldProblem p : invalid.problems()) {
+                        FieldProblem at = p.within(key);
+                        problems.add(new ConfigException.Problem(at.field(), at.message()));
+                    }
+                } else {
+                    String at = path(e instanceof JsonMappingException m ? m : null);
+                    problems.add(new ConfigException.Problem(at.isEmpty() ? key : key + "." + at, "is not a valid value here"));
+                }
+            }
+        }
+        return out;
+    }
+
     private static RxRadarConfig bind(ObjectNode tree, Path file) {
         try {
             return YAML.treeToValue(tree, RxRadarConfig.class);
@@ -185,6 +215,7 @@ public final class ConfigLoader {
     /** The dotted key path of a binding error: {@code sources[2].interval}. */
     private static String path(JsonMappingException e) {
         StringBuilder out = new StringBuilder();
+        if (e == null) return "";
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
                 if (out.length() > 0) out.append('.');

@@ -48,7 +48,7 @@ final class ConfigTree {
 
     private void record(ObjectNode node, Class<?> type, String path) {
         Map<String, RecordComponent> components = new LinkedHashMap<>();
-        for (RecordComponent c : type.getRecordComponents()) components.put(KEBAB.translate(c.getName()), c);
+        for (RecordComponent c : type.getRecordComponents()) components.put(key(c), c);
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = join(path, field.getKey());
@@ -62,10 +62,18 @@ final class ConfigTree {
         }
     }
 
+    /** The key of a component in the file: its explicit JSON name, or its name in kebab-case. */
+    private static String key(RecordComponent c) {
+        com.fasterxml.jackson.annotation.JsonProperty named = c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+        return named != null && !named.value().isEmpty() ? named.value() : KEBAB.translate(c.getName());
+    }
+
     /** Checks one value; false when it is wrong (reported) and must go. {@code replace} normalises a value in place. */
     private boolean value(JsonNode v, Type type, String key, java.util.function.Consumer<JsonNode> replace) {
         if (v == null || v.isNull()) return true; // the default applies
         Class<?> raw = raw(type);
+        // a subscriber is checked in its written form; its own constructor checks the values
+        if (raw == org.rxradar.model.Subscriber.class) raw = org.rxradar.model.Subscriber.Fields.class;
         if (raw.isRecord()) {
             if (v instanceof ObjectNode o) {
                 record(o, raw, key);
@@ -160,7 +168,7 @@ final class ConfigTree {
 
     private static List<String> keys(Class<?> record) {
         List<String> out = new ArrayList<>();
-        for (RecordComponent c : record.getRecordComponents()) out.add(KEBAB.translate(c.getName()));
+        for (RecordComponent c : record.getRecordComponents()) out.add(key(c));
         return out;
     }
 

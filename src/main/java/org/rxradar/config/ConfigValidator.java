@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.rxradar.config.ConfigException.Problem;
 import org.rxradar.config.RxRadarConfig.Source;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.Taxonomy;
 
 /**
@@ -108,53 +108,9 @@ public final class ConfigValidator {
         for (int i = 0; i < subscribers.size(); i++) {
             Subscriber s = subscribers.get(i);
             String key = "subscribers[" + i + "]";
-            List<Problem> own = subscriberProblems(s, key);
-            out.addAll(own);
             if (s.email() != null && !emails.add(s.email().trim().toLowerCase()))
                 out.add(new Problem(key + ".email", "'" + s.email() + "' is listed twice"));
         }
     }
 
-    /**
-     * One subscriber's checks, for the config file and the command line alike; {@code key} prefixes
-     * the field names.
-     *
-     * @throws ConfigException with every problem of that subscriber
-     */
-    public static void subscriber(Subscriber s, String key) {
-        List<Problem> problems = subscriberProblems(s, key);
-        if (!problems.isEmpty()) throw new ConfigException(problems);
-    }
-
-    private static List<Problem> subscriberProblems(Subscriber s, String key) {
-        List<Problem> out = new ArrayList<>();
-        String problem = EmailAddresses.problem(s.email());
-        if (problem != null) out.add(new Problem(key + ".email", problem));
-        for (String id : s.settings())
-            if (!Taxonomy.isSetting(id)) out.add(new Problem(key + ".settings", "'" + id + "' is not a setting; valid: " + Taxonomy.SETTINGS));
-        for (String id : s.topics())
-            if (!Taxonomy.isTopic(id)) out.add(new Problem(key + ".topics", "'" + id + "' is not a topic; valid: " + Taxonomy.TOPICS));
-        for (String k : s.kinds())
-            if (!List.of("news", "jobs", "job").contains(k)) out.add(new Problem(key + ".kinds", "'" + k + "' is not a kind (jobs, news)"));
-        for (String st : s.states())
-            if (!STATE.matcher(st).matches()) out.add(new Problem(key + ".states", "'" + st + "' is not a two-letter state code"));
-        try {
-            ZoneId.of(s.timezone());
-        } catch (DateTimeException e) {
-            out.add(new Problem(key + ".timezone", "'" + s.timezone() + "' is not a time zone (example: America/Chicago)"));
-        }
-        try {
-            LocalTime.parse(s.sendAt());
-        } catch (DateTimeParseException e) {
-            out.add(new Problem(key + ".send-at", "'" + s.sendAt() + "' is not a time of day (HH:mm, example: \"07:00\")"));
-        }
-        try {
-            org.rxradar.model.Frequency.parse(s.frequency());
-        } catch (IllegalArgumentException e) {
-            out.add(new Problem(key + ".frequency", e.getMessage()));
-        }
-        if (!STATUSES.contains(s.status()))
-            out.add(new Problem(key + ".status", "'" + s.status() + "' is not a status (" + String.join(", ", STATUSES) + ")"));
-        return out;
-    }
 }

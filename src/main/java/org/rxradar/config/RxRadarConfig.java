@@ -15,7 +15,7 @@ public record RxRadarConfig(
         Fetch fetch,
         List<Source> sources,
         Tagger tagger,
-        List<Subscriber> subscribers,
+        List<org.rxradar.model.Subscriber> subscribers,
         Mail mail,
         Digest digest,
         Instance instance) {
@@ -34,7 +34,7 @@ public record RxRadarConfig(
     }
 
     /** A configuration with the default instance identity (the host name). */
-    public RxRadarConfig(Kafka kafka, Http http, Fetch fetch, List<Source> sources, Tagger tagger, List<Subscriber> subscribers,
+    public RxRadarConfig(Kafka kafka, Http http, Fetch fetch, List<Source> sources, Tagger tagger, List<org.rxradar.model.Subscriber> subscribers,
                          Mail mail, Digest digest) {
         this(kafka, http, fetch, sources, tagger, subscribers, mail, digest, null);
     }
@@ -53,6 +53,10 @@ public record RxRadarConfig(
 
     public RxRadarConfig withMail(Mail m) {
         return new RxRadarConfig(kafka, http, fetch, sources, tagger, subscribers, m, digest, instance);
+    }
+
+    public RxRadarConfig withSubscribers(List<org.rxradar.model.Subscriber> s) {
+        return new RxRadarConfig(kafka, http, fetch, sources, tagger, s, mail, digest, instance);
     }
 
     public RxRadarConfig withInstance(Instance i) {
@@ -264,39 +268,6 @@ public record RxRadarConfig(
 
         static Tagger defaults() {
             return new Tagger(null);
-        }
-    }
-
-    /**
-     * A digest subscriber. Empty {@code settings}/{@code topics}/{@code states}: no filter on that facet.
-     * {@code kinds}: jobs, news (both when empty).
-     */
-    public record Subscriber(String id, String email, String name, List<String> settings, List<String> topics,
-                             List<String> kinds, List<String> states, Boolean remote, List<String> keywords,
-                             String timezone, String sendAt, String frequency, String status) {
-        public Subscriber {
-            id = id == null || id.isBlank() ? idFor(email) : id.trim();
-            settings = settings == null ? List.of() : List.copyOf(settings);
-            topics = topics == null ? List.of() : List.copyOf(topics);
-            kinds = kinds == null ? List.of() : List.copyOf(kinds);
-            states = states == null ? List.of() : states.stream().map(s -> s.trim().toUpperCase()).toList();
-            remote = remote != null && remote;
-            keywords = keywords == null ? List.of() : List.copyOf(keywords);
-            timezone = timezone == null || timezone.isBlank() ? "UTC" : timezone;
-            sendAt = sendAt == null || sendAt.isBlank() ? "07:00" : sendAt;
-            frequency = frequency == null || frequency.isBlank() ? "daily" : frequency;
-            status = status == null || status.isBlank() ? "confirmed" : status;
-        }
-
-        /** A stable id from the address, so the same person keeps one id across config edits. */
-        public static String idFor(String email) {
-            if (email == null || email.isBlank()) return null;
-            return "s-" + org.rxradar.model.ItemIds.sha256(email.trim().toLowerCase(java.util.Locale.ROOT)).substring(0, 16);
-        }
-
-        public Subscriber withStatus(String newStatus) {
-            return new Subscriber(id, email, name, settings, topics, kinds, states, remote, keywords, timezone, sendAt,
-                    frequency, newStatus);
         }
     }
 

@@ -37,7 +37,7 @@ public final class DemoSetup {
                         Duration.ofMinutes(5), s.name(), null, true))
                 .toList());
         for (SampleSite.JobSample j : SampleSite.JOB_SAMPLES) sources.add(jobSource(j, site));
-        RxRadarConfig.Subscriber demo = new RxRadarConfig.Subscriber(null, DEMO_EMAIL, "Demo Technician",
+        org.rxradar.model.Subscriber demo = org.rxradar.model.Subscriber.of(null, DEMO_EMAIL, "Demo Technician",
                 List.of(), List.of(), List.of("jobs", "news"), List.of(), true, List.of(), "America/Chicago", "07:00", "daily", "confirmed");
         RxRadarConfig.Kafka kafka = base.kafka().useEmbedded()
                 // free ports, so that the demo runs beside a `run` that holds the default ones

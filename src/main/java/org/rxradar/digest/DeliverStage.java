@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Frequency;
 import org.rxradar.model.TaggedItem;
@@ -195,9 +195,9 @@ public final class DeliverStage {
         for (Subscriber s : subscriptions.active()) {
             if (!ownership.owns(s.id())) continue; // another instance's
             try {
-                ZonedDateTime local = now.atZone(ZoneId.of(s.timezone()));
+                ZonedDateTime local = now.atZone(s.timezone());
                 if (!isSendDay(s, local.toLocalDate())) continue;
-                if (local.toLocalTime().isBefore(LocalTime.parse(s.sendAt()))) continue;
+                if (local.toLocalTime().isBefore(s.sendAt())) continue;
                 due.add(new Due(s, local.toLocalDate()));
             } catch (RuntimeException e) {
                 // one subscriber that cannot be scheduled must not stop the others' digests
@@ -215,7 +215,7 @@ public final class DeliverStage {
         for (Subscriber s : subscriptions.active()) {
             if (!ownership.owns(s.id())) continue;
             try {
-                due.add(new Due(s, now.atZone(ZoneId.of(s.timezone())).toLocalDate()));
+                due.add(new Due(s, now.atZone(s.timezone()).toLocalDate()));
             } catch (RuntimeException e) {
                 log.warn("Digest for {} skipped: its settings cannot be read ({})", s.id(), e.getMessage());
             }
@@ -258,7 +258,7 @@ public final class DeliverStage {
     }
 
     static boolean isSendDay(Subscriber s, LocalDate day) {
-        return Frequency.parse(s.frequency()).sendsOn(day);
+        return s.frequency().sendsOn(day);
     }
 
     /**

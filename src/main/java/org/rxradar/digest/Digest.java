@@ -2,7 +2,7 @@ package org.rxradar.digest;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 
 /**
  * What one subscriber receives for one period, before rendering.

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import org.rxradar.config.ConfigException;
-import org.rxradar.config.EmailAddresses;
+import org.rxradar.model.EmailAddresses;
 import org.rxradar.config.RxRadarConfig;
 
 /**

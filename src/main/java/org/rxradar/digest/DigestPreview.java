@@ -14,7 +14,7 @@ import org.rxradar.bus.KafkaClients;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
@@ -42,7 +42,7 @@ public final class DigestPreview implements AutoCloseable {
     public record Result(Subscriber subscriber, LocalDate period, Digest digest, RenderedDigest rendered,
                          int candidates, Optional<DigestRecord> recorded) {
         public boolean active() {
-            return "confirmed".equals(subscriber.status());
+            return subscriber.confirmed();
         }
     }
 
@@ -145,7 +145,7 @@ public final class DigestPreview implements AutoCloseable {
     }
 
     private LocalDate nextPeriod(Subscriber s) {
-        LocalDate day = clock.instant().atZone(ZoneId.of(s.timezone())).toLocalDate();
+        LocalDate day = clock.instant().atZone(s.timezone()).toLocalDate();
         for (int i = 0; i < 8; i++, day = day.plusDays(1)) {
             if (DeliverStage.isSendDay(s, day) && !digests.wasSent(s.id(), day)) return day;
         }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.Certification;
 import org.rxradar.model.ItemIds;
 import org.rxradar.model.Kind;
@@ -134,11 +134,7 @@ public final class DigestSelector {
     }
 
     private static ZoneId zoneOf(Subscriber s) {
-        try {
-            return ZoneId.of(s.timezone());
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return s.timezone();
     }
 
     /** The cluster id; an item without one is its own cluster (NUL cannot start a real cluster id). */

@@ -2,7 +2,7 @@ package org.rxradar.digest;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.TaggedItem;
 
 /** Plugs the {@link DigestService} into the {@link DeliverStage}: a refusal for good becomes a recorded failure. */

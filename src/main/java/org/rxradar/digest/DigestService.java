@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.TaggedItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +112,7 @@ public final class DigestService implements AutoCloseable {
     public DeliveryResult deliver(Subscriber subscriber, Collection<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
             throws DeliveryException {
         String id = SubscriberIds.of(subscriber);
-        if (!"confirmed".equals(subscriber.status().trim().toLowerCase(Locale.ROOT))) {
+        if (!subscriber.confirmed()) {
             log.debug("no digest for {}: status {}", id, subscriber.status());
             return new DeliveryResult(DeliveryResult.Status.SKIPPED_INACTIVE, id, period, null, null, List.of(), 0, 0, clock.instant());
         }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.Kind;
 import org.rxradar.model.TaggedItem;
 

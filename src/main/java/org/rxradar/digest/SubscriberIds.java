@@ -1,7 +1,7 @@
 package org.rxradar.digest;
 
 import java.util.Locale;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.ItemIds;
 
 /** The id a subscriber is known by in tokens, file names and Message-IDs. */

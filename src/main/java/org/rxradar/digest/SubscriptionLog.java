@@ -14,7 +14,7 @@ import org.rxradar.bus.BusException;
 import org.rxradar.bus.KafkaClients;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +44,16 @@ public final class SubscriptionLog implements AutoCloseable {
             return;
         }
         try {
+            // the same checks as the config file, the CLI and the web form (the constructor's): a record
+            // written by an older or foreign writer that fails them is left out alone, with the reason
             Subscriber s = Json.read(record.value(), Subscriber.class);
-            // the same checks as the config file, the CLI and the web form: a record written by an
-            // older or foreign writer that fails them is left out alone, with the reason
-            org.rxradar.config.ConfigValidator.subscriber(s, "subscriber " + record.key());
             view.put(record.key(), s);
-        } catch (org.rxradar.config.ConfigException e) {
-            view.remove(record.key());
-            log.warn("Subscriber record {} left out: {}", record.key(), e.getMessage());
         } catch (Exception e) {
+            if (e.getCause() instanceof org.rxradar.model.InvalidValueException invalid) {
+                view.remove(record.key());
+                log.warn("Subscriber record {} left out: {}", record.key(), invalid.getMessage());
+                return;
+            }
             log.warn("Unreadable subscriber record {}: {}", record.key(), e.getMessage());
         }
     }
@@ -98,7 +99,7 @@ public final class SubscriptionLog implements AutoCloseable {
     }
 
     public List<Subscriber> active() {
-        return all().stream().filter(s -> "confirmed".equals(s.status())).toList();
+        return all().stream().filter(Subscriber::confirmed).toList();
     }
 
     public Optional<Subscriber> find(String idOrEmail) {

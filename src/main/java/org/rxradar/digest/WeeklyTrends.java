@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.trend.TrendDigestSection;
 import org.rxradar.trend.TrendReport;
 import org.rxradar.trend.TrendStore;
@@ -54,7 +54,7 @@ public final class WeeklyTrends {
 
     /** True when this subscriber's digest for {@code period} carries the trends section. */
     public static boolean isTrendsDigest(Subscriber s, LocalDate period) {
-        boolean weekly = s.frequency() != null && s.frequency().trim().toLowerCase(Locale.ROOT).startsWith("weekly");
+        boolean weekly = !s.frequency().daily();
         return weekly || period.getDayOfWeek() == DAILY_TRENDS_DAY;
     }
 

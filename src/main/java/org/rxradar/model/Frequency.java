@@ -16,6 +16,7 @@ public record Frequency(DayOfWeek weeklyOn) {
     public static final Frequency DAILY = new Frequency(null);
 
     /** The frequency {@code text} names; IllegalArgumentException with a readable message otherwise. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Frequency parse(String text) {
         String f = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (f.isEmpty() || f.equals("daily")) return DAILY;
@@ -50,6 +51,8 @@ public record Frequency(DayOfWeek weeklyOn) {
         return "'" + text + "' is not a frequency (daily, weekly, or weekly:DAY such as weekly:friday or weekly:fri)";
     }
 
+    /** As written in the config file and stored in records: {@code daily}, {@code weekly:friday}. */
+    @com.fasterxml.jackson.annotation.JsonValue
     @Override
     public String toString() {
         return weeklyOn == null ? "daily" : "weekly:" + weeklyOn.name().toLowerCase(Locale.ROOT);

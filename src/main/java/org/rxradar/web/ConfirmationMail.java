@@ -11,7 +11,7 @@ import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 
 /**
  * The two messages the subscribe form can cause: "confirm your subscription" with the signed

@@ -3,7 +3,7 @@ package org.rxradar.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.List;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.digest.BeforeSend;
 import org.rxradar.digest.DeliverStage;
 import org.rxradar.model.TaggedItem;

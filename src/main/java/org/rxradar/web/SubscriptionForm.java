@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.rxradar.config.EmailAddresses;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.EmailAddresses;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.Taxonomy;
 
 /**
@@ -88,7 +88,7 @@ public record SubscriptionForm(String email, String name, List<String> settings,
 
     /** The subscriber this form asks for, with the given status. */
     public Subscriber toSubscriber(String status) {
-        return new Subscriber(null, email, name.isEmpty() ? null : name, settings, topics, kinds, states, remote, List.of(),
+        return Subscriber.of(null, email, name.isEmpty() ? null : name, settings, topics, kinds, states, remote, List.of(),
                 timezone, sendAt, frequency, status);
     }
 

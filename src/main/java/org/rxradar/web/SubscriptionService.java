@@ -17,7 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.digest.Digest;
 import org.rxradar.digest.Mailer;
 import org.rxradar.digest.SubscriptionLog;
@@ -79,7 +79,7 @@ public final class SubscriptionService implements AutoCloseable {
     /** Records the request and queues the right mail; answers nothing about the address's state. */
     public void subscribe(SubscriptionForm form) {
         Optional<Subscriber> known = findByEmail(form.email());
-        if (known.isPresent() && "confirmed".equals(known.get().status())) {
+        if (known.isPresent() && known.get().confirmed()) {
             Subscriber s = known.get();
             queue("already", s, () -> mail.alreadySubscribed(s, unsubscribeUrl(s.id())));
             return;
@@ -97,11 +97,11 @@ public final class SubscriptionService implements AutoCloseable {
         if (!(check instanceof ConfirmationTokens.Check.Valid valid)) return Confirmation.INVALID;
         Optional<Subscriber> s = subscriptions.find(valid.subscriberId());
         if (s.isEmpty()) return Confirmation.INVALID;
-        String status = s.get().status().toLowerCase(Locale.ROOT);
-        if (status.equals("confirmed")) return Confirmation.ALREADY_CONFIRMED;
+        Subscriber.Status status = s.get().status();
+        if (status == Subscriber.Status.CONFIRMED) return Confirmation.ALREADY_CONFIRMED;
         // only a pending request is confirmed: an old link must not undo a later unsubscribe
-        if (!status.equals("pending")) return Confirmation.INVALID;
-        subscriptions.put(s.get().withStatus("confirmed"));
+        if (status != Subscriber.Status.PENDING) return Confirmation.INVALID;
+        subscriptions.put(s.get().withStatus(Subscriber.Status.CONFIRMED));
         subscriptions.awaitCaughtUp();
         count("rxradar.subscriptions.confirmed");
         log.info("Subscriber {} confirmed", s.get().id());
@@ -113,8 +113,8 @@ public final class SubscriptionService implements AutoCloseable {
         Optional<String> id = unsubscribeTokens.verify(token);
         if (id.isEmpty()) return false;
         Optional<Subscriber> s = subscriptions.find(id.get());
-        if (s.isPresent() && !"unsubscribed".equals(s.get().status())) {
-            subscriptions.put(s.get().withStatus("unsubscribed"));
+        if (s.isPresent() && s.get().status() != Subscriber.Status.UNSUBSCRIBED) {
+            subscriptions.put(s.get().withStatus(Subscriber.Status.UNSUBSCRIBED));
             subscriptions.awaitCaughtUp();
             count("rxradar.subscriptions.unsubscribed");
             log.info("Subscriber {} unsubscribed", id.get());
@@ -142,8 +142,7 @@ public final class SubscriptionService implements AutoCloseable {
     }
 
     private static Subscriber withId(Subscriber s, String id) {
-        return new Subscriber(id, s.email(), s.name(), s.settings(), s.topics(), s.kinds(), s.states(), s.remote(), s.keywords(),
-                s.timezone(), s.sendAt(), s.frequency(), s.status());
+        return s.toBuilder().id(id).build();
     }
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package org.rxradar.config;
 
+import org.rxradar.model.EmailAddresses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class ConfigProblemsTest {
     @Test
     void everyProblemOfTheFileIsReportedAtOnceNamingItsKey() {
         ConfigException e = catchConfig(() -> ConfigLoader.parse(MANY_MISTAKES, Map.of()));
-        assertThat(e.problems()).extracting(ConfigException.Problem::key).containsExactly(
+        assertThat(e.problems()).extracting(ConfigException.Problem::key).containsExactlyInAnyOrder(
                 "kafka.prot", "http.port", "sources[0].interval", "sources[1].enabled", "subscribers[0].settings",
                 "digest.max-leads", "kafka.partitions", "sources[1].url", "subscribers[0].email");
         assertThat(e.problems().get(0).problem()).startsWith("unknown key").contains("partitions");

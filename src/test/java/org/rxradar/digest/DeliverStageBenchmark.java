@@ -41,7 +41,7 @@ public class DeliverStageBenchmark {
         int threads = Integer.getInteger("rxradar.bench.threads", 1);
         Random rnd = new Random(42);
         List<TaggedItem> items = DigestThroughputBenchmark.items(itemCount, rnd);
-        List<RxRadarConfig.Subscriber> subs = DigestThroughputBenchmark.subscribers(subscriberCount, rnd);
+        List<org.rxradar.model.Subscriber> subs = DigestThroughputBenchmark.subscribers(subscriberCount, rnd);
         // 07:30 in Chicago, the subscribers' zone: every digest is due
         Clock clock = Clock.fixed(Instant.parse("2026-11-24T13:30:00Z"), ZoneOffset.UTC);
         Path dir = Files.createTempDirectory("rxradar-deliver-bench");
@@ -51,7 +51,7 @@ public class DeliverStageBenchmark {
              DigestLog digests = new DigestLog(bus.clients());
              ScriptedSmtpServer server = new ScriptedSmtpServer().discardMessages()) {
             long t0 = System.nanoTime();
-            for (RxRadarConfig.Subscriber s : subs) subscriptions.put(s);
+            for (org.rxradar.model.Subscriber s : subs) subscriptions.put(s);
             subscriptions.awaitCaughtUp();
             System.out.printf("%d subscribers written to the topic in %.1f s%n", subs.size(), (System.nanoTime() - t0) / 1e9);
             RecentItems recent = new RecentItems(Duration.ofDays(14), clock);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.TaggedItem;
 import org.rxradar.trend.TrendStore;
@@ -101,7 +101,7 @@ class DeliverStageIT {
     }
 
     private static Subscriber subscriber(String id, String timezone, String sendAt, String frequency) {
-        return new Subscriber(id, id + "@example.org", null, List.of(), List.of(), List.of(), List.of(), false, List.of(),
+        return Subscriber.of(id, id + "@example.org", null, List.of(), List.of(), List.of(), List.of(), false, List.of(),
                 timezone, sendAt, frequency, "confirmed");
     }
 
@@ -294,7 +294,7 @@ class DeliverStageIT {
         add(job("IV Room Technician <script>alert(1)</script>").settings("hospital").employer("Valley Medical Center")
                 .in("Fresno", "CA").hourly(18.5, 22).cert("PTCB-CPhT", true).shift("NIGHT").build());
         add(news("USP 797 revisions take effect").topics("compounding").summary("What changes for cleanrooms.").build());
-        Subscriber ana = new Subscriber("ana", "ana@example.org", "Ana Díaz", List.of("hospital"), List.of("compounding"), List.of(),
+        Subscriber ana = Subscriber.of("ana", "ana@example.org", "Ana Díaz", List.of("hospital"), List.of("compounding"), List.of(),
                 List.of("CA"), false, List.of(), "America/Los_Angeles", "06:30", "daily", "confirmed");
         subscribe(ana);
         clock.set("2026-11-24T14:30:00Z"); // 06:30 in Los Angeles

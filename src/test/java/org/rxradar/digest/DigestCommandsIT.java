@@ -25,7 +25,7 @@ import org.rxradar.bus.Topics;
 import org.rxradar.cli.DigestCommand;
 import org.rxradar.cli.SubscribersCommand;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
@@ -82,9 +82,9 @@ class DigestCommandsIT {
             }
         }
         try (SubscriptionLog subs = new SubscriptionLog(bus.clients()); DigestLog digests = new DigestLog(bus.clients())) {
-            subs.put(new Subscriber("ana", "ana@example.org", "Ana", List.of("hospital"), List.of("regulation"), List.of(),
+            subs.put(Subscriber.of("ana", "ana@example.org", "Ana", List.of("hospital"), List.of("regulation"), List.of(),
                     List.of("TX"), false, List.of(), "America/Chicago", "07:00", "daily", "confirmed"));
-            subs.put(new Subscriber("bo", "bo@example.org", null, List.of(), List.of(), List.of(), List.of(), false, List.of(),
+            subs.put(Subscriber.of("bo", "bo@example.org", null, List.of(), List.of(), List.of(), List.of(), false, List.of(),
                     "UTC", "07:00", "daily", "confirmed"));
             subs.awaitCaughtUp();
             digests.record(new DigestRecord(DigestRecord.VERSION, "ana", LocalDate.of(2026, 1, 5), Instant.parse("2026-01-05T13:00:01Z"),

@@ -49,7 +49,7 @@ public class DigestThroughputBenchmark {
         int threads = Integer.getInteger("rxradar.bench.threads", 1);
         Random rnd = new Random(42);
         List<TaggedItem> items = items(itemCount, rnd);
-        List<RxRadarConfig.Subscriber> subs = subscribers(subscribers, rnd);
+        List<org.rxradar.model.Subscriber> subs = subscribers(subscribers, rnd);
 
         try (ScriptedSmtpServer server = new ScriptedSmtpServer().discardMessages()) {
             DigestRenderer renderer = new DigestRenderer();
@@ -115,8 +115,8 @@ public class DigestThroughputBenchmark {
     }
 
     /** Subscribers with varied filters: settings, states and remote, topics, keywords. */
-    static List<RxRadarConfig.Subscriber> subscribers(int subscribers, Random rnd) {
-        List<RxRadarConfig.Subscriber> subs = new ArrayList<>();
+    static List<org.rxradar.model.Subscriber> subscribers(int subscribers, Random rnd) {
+        List<org.rxradar.model.Subscriber> subs = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
             var s = TestItems.subscriber("b" + i);
             s.settings(Taxonomy.SETTINGS.get(rnd.nextInt(Taxonomy.SETTINGS.size())), Taxonomy.SETTINGS.get(rnd.nextInt(Taxonomy.SETTINGS.size())));

@@ -26,7 +26,7 @@ import org.rxradar.bus.Bus;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.ConfigLoader;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.fetch.TestServer;
 import org.rxradar.model.Json;
 import org.slf4j.LoggerFactory;
@@ -58,8 +58,9 @@ class OneBadSubscriberIT {
 
     @Test
     void badSubscribersAreLoggedAndSkippedAloneAndTheOthersGetTheirDigests() throws Exception {
-        Subscriber badZone = new Subscriber("s-badzone", "badzone@example.org", null, List.of(), List.of(), List.of(), List.of(), false,
-                List.of(), "Mars/Olympus_Mons", "00:00", "daily", "confirmed");
+        // written by a foreign writer: a subscriber this project's types would not let in
+        Subscriber.Fields badZone = new Subscriber.Fields("s-badzone", "badzone@example.org", null, List.of(), List.of(), List.of(),
+                List.of(), false, List.of(), "Mars/Olympus_Mons", "00:00", "daily", "confirmed", null, null, null, null, null, null);
         try (KafkaProducer<String, byte[]> producer = bus.clients().producer("test-writer")) {
             producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS, badZone.id(), Json.bytes(badZone))).get(30, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS, "s-garbage", "{not json".getBytes(StandardCharsets.UTF_8)))

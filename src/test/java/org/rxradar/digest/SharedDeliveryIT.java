@@ -39,7 +39,7 @@ import org.rxradar.bus.Bus;
 import org.rxradar.bus.BusException;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 
 /**
@@ -101,7 +101,7 @@ class SharedDeliveryIT {
     }
 
     private static Subscriber subscriber(String id) {
-        return new Subscriber(id, id + "@example.org", null, List.of(), List.of(), List.of(), List.of(), false, List.of(),
+        return Subscriber.of(id, id + "@example.org", null, List.of(), List.of(), List.of(), List.of(), false, List.of(),
                 "UTC", "07:00", "daily", "confirmed");
     }
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.model.Certification;
 import org.rxradar.model.ItemIds;
 import org.rxradar.model.Kind;
@@ -112,7 +112,7 @@ final class TestItems {
         SubscriberBuilder timezone(String z) { this.timezone = z; return this; }
 
         Subscriber build() {
-            return new Subscriber(id, email, name, settings, topics, kinds, states, remote, keywords, timezone, "07:00", "daily", status);
+            return Subscriber.of(id, email, name, settings, topics, kinds, states, remote, keywords, timezone, "07:00", "daily", status);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.trend.TrendStore;
 
 /** Which digests carry "Trends this week", and how it reads in both parts. */
@@ -24,7 +24,7 @@ class WeeklyTrendsTest {
     private final DigestSelector selector = new DigestSelector("https://rxradar.example.org", 30, 15);
 
     private static Subscriber subscriber(String frequency) {
-        return new Subscriber("t", "t@example.org", null, List.of(), List.of(), List.of(), List.of(), false, List.of(),
+        return Subscriber.of("t", "t@example.org", null, List.of(), List.of(), List.of(), List.of(), false, List.of(),
                 "UTC", "07:00", frequency, "confirmed");
     }
 

@@ -64,9 +64,9 @@ class OperationsIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(sub.statusCode()).isEqualTo(200);
                 assertThat(sub.body()).contains("Check your inbox");
-                awaitFile(dir.resolve("outbox"), "confirm-" + org.rxradar.config.RxRadarConfig.Subscriber.idFor("ops@example.org"));
+                awaitFile(dir.resolve("outbox"), "confirm-" + org.rxradar.model.Subscriber.idFor("ops@example.org"));
                 pipeline.subscriptions().awaitCaughtUp();
-                assertThat(pipeline.subscriptions().find("ops@example.org").orElseThrow().status()).isEqualTo("pending");
+                assertThat(pipeline.subscriptions().find("ops@example.org").orElseThrow().status().text()).isEqualTo("pending");
 
                 // the loop that a long run uses: the tagger joins its group and gets the raw partitions
                 AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxradar.bus.Bus;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.model.Json;
 import org.rxradar.web.server.LogCapture;
@@ -94,15 +94,15 @@ class SubscriptionEndpointsIT {
 
         subscriptions.awaitCaughtUp();
         Subscriber pending = subscriptions.find("ana@example.org").orElseThrow();
-        assertThat(pending.status()).isEqualTo("pending");
+        assertThat(pending.status().text()).isEqualTo("pending");
         assertThat(pending.name()).isEqualTo("Ana Pérez");
         assertThat(pending.settings()).containsExactly("hospital", "compounding");
         assertThat(pending.topics()).containsExactly("certification");
         assertThat(pending.kinds()).containsExactly("jobs");
         assertThat(pending.states()).containsExactly("TX", "OK");
         assertThat(pending.remote()).isTrue();
-        assertThat(pending.timezone()).isEqualTo("America/Chicago");
-        assertThat(pending.sendAt()).isEqualTo("06:30");
+        assertThat(pending.timezone().getId()).isEqualTo("America/Chicago");
+        assertThat(pending.sendAt().toString()).isEqualTo("06:30");
         assertThat(subscriptions.active()).noneMatch(s -> s.email().equals("ana@example.org"));
 
         MimeMessage[] mails = mailsAfterQueue(1);
@@ -115,7 +115,7 @@ class SubscriptionEndpointsIT {
         HttpResponse<String> confirmed = web.getUrl(confirm);
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("confirmed");
-        assertThat(subscriptions.find("ana@example.org").orElseThrow().status()).isEqualTo("confirmed");
+        assertThat(subscriptions.find("ana@example.org").orElseThrow().status().text()).isEqualTo("confirmed");
         assertThat(subscriptions.active()).anyMatch(s -> s.email().equals("ana@example.org"));
 
         HttpResponse<String> again = web.getUrl(confirm);
@@ -162,7 +162,7 @@ class SubscriptionEndpointsIT {
         subscriptions.awaitCaughtUp();
         Subscriber s = subscriptions.find("ben@example.org").orElseThrow();
         assertThat(s.topics()).containsExactly("technology", "workforce");
-        assertThat(s.sendAt()).isEqualTo("08:00");
+        assertThat(s.sendAt().toString()).isEqualTo("08:00");
         assertThat(mailsAfterQueue(1)).hasSize(1);
     }
 
@@ -214,7 +214,7 @@ class SubscriptionEndpointsIT {
 
     @Test
     void aConfirmedAddressIsNeverResetAndTheAnswerIsTheSame() throws Exception {
-        Subscriber confirmed = new Subscriber(null, "cora@example.org", null, List.of("clinic"), List.of(), List.of(), List.of("NY"),
+        Subscriber confirmed = Subscriber.of(null, "cora@example.org", null, List.of("clinic"), List.of(), List.of(), List.of("NY"),
                 false, List.of(), "America/New_York", "07:00", "daily", "confirmed");
         subscriptions.put(confirmed);
         subscriptions.awaitCaughtUp();
@@ -275,7 +275,7 @@ class SubscriptionEndpointsIT {
 
     @Test
     void aConfirmationLinkOlderThanTwoDaysHasExpired() throws Exception {
-        Subscriber pending = new Subscriber(null, "ivy@example.org", null, null, null, null, null, null, null, null, null, null, "pending");
+        Subscriber pending = Subscriber.of(null, "ivy@example.org", null, null, null, null, null, null, null, null, null, null, "pending");
         subscriptions.put(pending);
         subscriptions.awaitCaughtUp();
         java.time.Instant issued = java.time.Instant.now().minus(Duration.ofHours(49));
@@ -284,7 +284,7 @@ class SubscriptionEndpointsIT {
         HttpResponse<String> r = web.get("/subscriptions/confirm?token=" + old);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("expired").contains("subscribe again");
-        assertThat(subscriptions.find(pending.id()).orElseThrow().status()).isEqualTo("pending");
+        assertThat(subscriptions.find(pending.id()).orElseThrow().status().text()).isEqualTo("pending");
     }
 
     @Test
@@ -298,17 +298,17 @@ class SubscriptionEndpointsIT {
         HttpResponse<String> page = web.get("/unsubscribe?token=" + token);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<form method=\"post\"").contains("List-Unsubscribe").contains("<button");
-        assertThat(subscriptions.find(id).orElseThrow().status()).as("a GET changes nothing").isEqualTo("confirmed");
+        assertThat(subscriptions.find(id).orElseThrow().status().text()).as("a GET changes nothing").isEqualTo("confirmed");
 
         HttpResponse<String> done = web.post("/unsubscribe?token=" + token, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("unsubscribed");
-        assertThat(subscriptions.find(id).orElseThrow().status()).isEqualTo("unsubscribed");
+        assertThat(subscriptions.find(id).orElseThrow().status().text()).isEqualTo("unsubscribed");
         assertThat(subscriptions.active()).noneMatch(s -> s.id().equals(id));
 
         // the old confirmation link must not undo the unsubscribe
         assertThat(web.getUrl(confirm).statusCode()).isEqualTo(400);
-        assertThat(subscriptions.find(id).orElseThrow().status()).isEqualTo("unsubscribed");
+        assertThat(subscriptions.find(id).orElseThrow().status().text()).isEqualTo("unsubscribed");
         // repeating the one-click POST is harmless
         assertThat(web.post("/unsubscribe?token=" + token, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").statusCode())
                 .isEqualTo(200);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rxradar.config.RxRadarConfig.Subscriber;
+import org.rxradar.model.Subscriber;
 
 class SubscriptionFormTest {
     @Test
@@ -22,10 +22,10 @@ class SubscriptionFormTest {
         assertThat(s.kinds()).containsExactly("news");
         assertThat(s.states()).containsExactly("TX", "CA");
         assertThat(s.remote()).isTrue();
-        assertThat(s.timezone()).isEqualTo("America/Denver");
-        assertThat(s.sendAt()).isEqualTo("06:05");
-        assertThat(s.frequency()).isEqualTo("weekly");
-        assertThat(s.status()).isEqualTo("pending");
+        assertThat(s.timezone()).isEqualTo(java.time.ZoneId.of("America/Denver"));
+        assertThat(s.sendAt()).isEqualTo(java.time.LocalTime.of(6, 5));
+        assertThat(s.frequency()).isEqualTo(org.rxradar.model.Frequency.parse("weekly"));
+        assertThat(s.status()).isEqualTo(org.rxradar.model.Subscriber.Status.PENDING);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.rxradar.config;
+package org.rxradar.model;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
