@@ -1,5 +1,5 @@
 # Build stage: the same Maven build as on a developer machine.
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
@@ -7,7 +7,7 @@ COPY src ./src
 RUN mvn -B -q -DskipTests package
 
 # Run stage: the jar and its libraries only.
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.16_8-jre
 WORKDIR /app
 # curl for the compose healthcheck on /health (installed here rather than relied upon in the base image)
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
