@@ -21,6 +21,7 @@ import org.rxradar.bus.StageHealth;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.config.SourceNames;
 import org.rxradar.digest.DeliverGroup;
 import org.rxradar.digest.DeliverStage;
 import org.rxradar.digest.DigestLog;
@@ -109,6 +110,7 @@ public final class Pipeline implements AutoCloseable {
         this.trends = new TrendStore();
         // the HTTP port is taken before the broker starts, so a port in use is reported at once
         this.http = own(new HttpApi(configured.http(), view, this::health, registry));
+        http.sourceNames(SourceNames.of(configured.sources())); // feeds show a source's name, not its id
         http.bind();
         new JvmMemoryMetrics().bindTo(registry);
         // web: stages that count on the global registry (fetch) show up in /metrics too

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.config.SourceNames;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.Certification;
 import org.rxradar.model.ItemIds;
@@ -50,18 +51,26 @@ public final class DigestSelector {
     private final String baseUrl;
     private final int maxLeads;
     private final int maxNews;
+    private final SourceNames sources;
 
     /** @param baseUrl the public base of feed links, e.g. {@code https://rxradar.example.org} */
     public DigestSelector(String baseUrl, int maxLeads, int maxNews) {
+        this(baseUrl, maxLeads, maxNews, SourceNames.none());
+    }
+
+    /** @param sources the configured sources' names, shown instead of source ids */
+    public DigestSelector(String baseUrl, int maxLeads, int maxNews, SourceNames sources) {
         if (maxLeads < 0 || maxNews < 0) throw new IllegalArgumentException("caps must not be negative");
         String b = Objects.requireNonNull(baseUrl, "baseUrl").trim();
         this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
         this.maxLeads = maxLeads;
         this.maxNews = maxNews;
+        this.sources = Objects.requireNonNull(sources, "sources");
     }
 
     public static DigestSelector fromConfig(RxRadarConfig config) {
-        return new DigestSelector(config.http().publicBaseUrl(), config.digest().maxLeads(), config.digest().maxNews());
+        return new DigestSelector(config.http().publicBaseUrl(), config.digest().maxLeads(), config.digest().maxNews(),
+                SourceNames.of(config.sources()));
     }
 
     public Digest select(Subscriber subscriber, Collection<TaggedItem> candidates, LocalDate period) {
@@ -203,7 +212,7 @@ public final class DigestSelector {
         return out;
     }
 
-    private static DigestEntry entry(Ranked r, ZoneId zone) {
+    private DigestEntry entry(Ranked r, ZoneId zone) {
         TaggedItem item = r.best.item();
         List<DigestEntry.Link> links = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -217,7 +226,7 @@ public final class DigestSelector {
             ids.add(member.id());
             String url = ItemText.safeUrl(member.url());
             if (url != null && seen.add(ItemIds.canonicalUrl(url)))
-                links.add(new DigestEntry.Link(orUnknown(ItemText.line(member.source(), FIELD_MAX)), url));
+                links.add(new DigestEntry.Link(orUnknown(ItemText.line(sources.name(member.source()), FIELD_MAX)), url));
         }
         Instant when = when(item);
         return new DigestEntry(
@@ -231,7 +240,7 @@ public final class DigestSelector {
                 item.employment() == null ? null : Labels.of(item.employment()),
                 item.shift().isEmpty() ? null : String.join(", ", item.shift().stream().map(Labels::of).toList()),
                 when == null ? null : POSTED.format(when.atZone(zone)),
-                ItemText.line(item.source(), FIELD_MAX),
+                ItemText.line(sources.name(item.source()), FIELD_MAX),
                 ItemText.plain(item.summary(), SUMMARY_MAX),
                 List.copyOf(why),
                 links,
@@ -252,9 +261,10 @@ public final class DigestSelector {
         return where;
     }
 
+    /** "Required: PTCB CPhT or NHA ExCPT, State license · Preferred: CSPT". */
     static String certifications(List<Certification> certs) {
-        List<String> required = certs.stream().filter(Certification::required).map(c -> Labels.of(c.id())).distinct().toList();
-        List<String> preferred = certs.stream().filter(c -> !c.required()).map(c -> Labels.of(c.id()))
+        List<String> required = certs.stream().filter(Certification::required).map(Certification::label).distinct().toList();
+        List<String> preferred = certs.stream().filter(c -> !c.required()).map(Certification::label)
                 .filter(c -> !required.contains(c)).distinct().toList();
         List<String> parts = new ArrayList<>();
         if (!required.isEmpty()) parts.add("Required: " + String.join(", ", required));

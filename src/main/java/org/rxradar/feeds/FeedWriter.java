@@ -26,8 +26,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.rxradar.config.SourceNames;
 import org.rxradar.model.Certification;
 import org.rxradar.model.Kind;
+import org.rxradar.model.Labels;
 import org.rxradar.model.Place;
 import org.rxradar.model.Salary;
 import org.rxradar.model.TaggedItem;
@@ -35,15 +37,25 @@ import org.rxradar.model.TaggedItem;
 /**
  * Writes tagged items as an Atom 1.0 or RSS 2.0 document with ROME. Each entry carries a category
  * per tag (the scheme tells settings from topics, since "compounding" is both), the employer or
- * the source as author, published and updated dates, the summary, and for job leads the pay,
- * location and certifications as HTML content.
+ * the source's name as author, published and updated dates, the summary, and for job leads the
+ * pay, location and certifications as HTML content. People read labels, programs ids: an Atom
+ * category's {@code term} is the taxonomy id and its {@code label} the label ("Long-term care");
+ * RSS categories have no label, and feed readers show their text, so there the text is the label
+ * and the {@code domain} (the scheme) tells which facet it belongs to; programs wanting ids read Atom.
  */
 public final class FeedWriter {
     private final String baseUrl;
+    private final SourceNames sources;
 
     /** @param baseUrl public address of the server, no trailing slash; links and scheme URIs start with it */
     public FeedWriter(String baseUrl) {
+        this(baseUrl, SourceNames.none());
+    }
+
+    /** @param sources the configured sources' names, shown instead of source ids */
+    public FeedWriter(String baseUrl, SourceNames sources) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.sources = java.util.Objects.requireNonNull(sources, "sources");
     }
 
     /**
@@ -83,20 +95,27 @@ public final class FeedWriter {
         e.setUri("urn:rxradar:item:" + item.id());
         e.setTitle(Html.xmlSafe(orDefault(item.title(), "(untitled)")));
         if (item.url() != null && !item.url().isBlank()) e.setLink(Html.xmlSafe(item.url()));
-        String author = item.employer() != null && !item.employer().isBlank() ? item.employer() : item.source();
+        String source = sources.name(item.source());
+        String author = item.employer() != null && !item.employer().isBlank() ? item.employer() : source;
         if (author != null && !author.isBlank()) {
             e.setAuthors(List.of(person(Html.xmlSafe(author))));
             e.setAuthor(Html.xmlSafe(author)); // RSS has no name-only author element: this becomes dc:creator there
+        }
+        // Atom's <source> names where the entry was found (RSS's needs the source feed's URL, which may be an API's)
+        if (format == FeedFormat.ATOM && source != null && !source.isBlank()) {
+            SyndFeed from = new SyndFeedImpl();
+            from.setTitle(Html.xmlSafe(source));
+            e.setSource(from);
         }
         Instant published = FeedView.sortTime(item);
         e.setPublishedDate(Date.from(published));
         e.setUpdatedDate(Date.from(FeedView.changeTime(item)));
         List<SyndCategory> categories = new ArrayList<>();
-        for (String s : item.settings()) categories.add(category(s, baseUrl + "/feeds/settings"));
-        for (String t : item.topics()) categories.add(category(t, baseUrl + "/feeds/topics"));
+        for (String s : item.settings()) categories.add(category(s, baseUrl + "/feeds/settings", format));
+        for (String t : item.topics()) categories.add(category(t, baseUrl + "/feeds/topics", format));
         e.setCategories(categories);
         if (item.summary() != null && !item.summary().isBlank()) e.setDescription(description(item.summary(), format));
-        if (item.kind() == Kind.JOB) e.setContents(List.of(content("html", leadHtml(item))));
+        if (item.kind() == Kind.JOB) e.setContents(List.of(content("html", leadHtml(item, source))));
         return e;
     }
 
@@ -110,14 +129,15 @@ public final class FeedWriter {
     }
 
     /** The job fields a reader wants at a glance, as a small HTML block; every text is escaped. */
-    static String leadHtml(TaggedItem item) {
+    static String leadHtml(TaggedItem item, String source) {
         StringBuilder html = new StringBuilder("<ul>");
         if (item.employer() != null && !item.employer().isBlank()) row(html, "Employer", item.employer());
         row(html, "Pay", pay(item.salary()));
         row(html, "Location", location(item.location()));
         row(html, "Certifications", certifications(item.certifications()));
-        if (item.employment() != null) row(html, "Employment", item.employment().replace('_', ' ').toLowerCase(Locale.ROOT));
-        if (!item.shift().isEmpty()) row(html, "Shift", String.join(", ", item.shift()).toLowerCase(Locale.ROOT));
+        if (item.employment() != null) row(html, "Employment", Labels.of(item.employment()));
+        if (!item.shift().isEmpty()) row(html, "Shift", String.join(", ", item.shift().stream().map(Labels::of).toList()));
+        if (source != null && !source.isBlank()) row(html, "Source", source);
         html.append("</ul>");
         if (item.summary() != null && !item.summary().isBlank()) {
             html.append("<p>").append(Html.escape(item.summary())).append("</p>");
@@ -147,10 +167,11 @@ public final class FeedWriter {
         return where.isEmpty() ? "not stated" : where;
     }
 
+    /** "PTCB CPhT or NHA ExCPT (required), CSPT (preferred)". */
     static String certifications(List<Certification> certs) {
         if (certs.isEmpty()) return "none stated";
         List<String> parts = new ArrayList<>();
-        for (Certification c : certs) parts.add(c.id() + (c.required() ? " (required)" : " (preferred)"));
+        for (Certification c : certs) parts.add(c.label() + (c.required() ? " (required)" : " (preferred)"));
         return String.join(", ", parts);
     }
 
@@ -162,9 +183,10 @@ public final class FeedWriter {
         html.append("<li><b>").append(label).append(":</b> ").append(Html.escape(value)).append("</li>");
     }
 
-    private static SyndCategory category(String name, String scheme) {
+    private static SyndCategory category(String id, String scheme, FeedFormat format) {
         SyndCategory c = new SyndCategoryImpl();
-        c.setName(name);
+        c.setName(format == FeedFormat.ATOM ? id : Labels.of(id));
+        if (format == FeedFormat.ATOM) c.setLabel(Labels.of(id));
         c.setTaxonomyUri(scheme);
         return c;
     }

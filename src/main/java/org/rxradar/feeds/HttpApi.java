@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.rxradar.config.ConfigException;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.config.SourceNames;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Json;
 import org.rxradar.web.server.HttpLimits;
@@ -54,6 +55,7 @@ public final class HttpApi implements AutoCloseable {
     private RenderedFeeds feeds;
     private byte[] opml;
     private volatile String baseUrl;
+    private SourceNames sourceNames = SourceNames.none();
 
     public HttpApi(RxRadarConfig.Http cfg, FeedView view, HealthCheck health, PrometheusMeterRegistry registry) {
         this(cfg, view, health, registry, HttpLimits.DEFAULT);
@@ -67,6 +69,13 @@ public final class HttpApi implements AutoCloseable {
         this.health = Objects.requireNonNull(health, "health");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Clock.systemUTC();
+    }
+
+    /** The configured sources' names, shown in feeds instead of source ids. Call before {@link #start}. */
+    public synchronized HttpApi sourceNames(SourceNames names) {
+        if (started) throw new IllegalStateException("set source names before start()");
+        this.sourceNames = Objects.requireNonNull(names, "names");
+        return this;
     }
 
     /**
@@ -121,7 +130,7 @@ public final class HttpApi implements AutoCloseable {
         bind();
         String base = cfg.baseUrl().isEmpty() ? "http://localhost:" + server.port() : cfg.publicBaseUrl();
         baseUrl = base;
-        feeds = new RenderedFeeds(view, new FeedWriter(base), 2048);
+        feeds = new RenderedFeeds(view, new FeedWriter(base, sourceNames), 2048);
         opml = new OpmlWriter(base).write(clock.instant());
         if (registry.find("rxradar.feeds.view.items").gauge() == null) {
             Gauge.builder("rxradar.feeds.view.items", view, FeedView::size)

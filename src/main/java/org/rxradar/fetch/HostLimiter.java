@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Politeness per host: at most N requests in flight and a minimum delay between request starts.
+ * Politeness per host: at most N requests in flight and a minimum delay between request starts:
+ * the configured one, or the host's robots.txt {@code Crawl-delay} when that is longer.
  * Waiting happens on the worker that wants the host, so a slow host delays only its own sources.
  */
 final class HostLimiter {
@@ -17,10 +18,13 @@ final class HostLimiter {
 
     private static final class Host {
         final Semaphore permits;
+        long delayNanos;
+        long lastStart;
         long nextStart;
 
-        Host(int n) {
+        Host(int n, long delayNanos) {
             permits = new Semaphore(n, true);
+            this.delayNanos = delayNanos;
         }
     }
 
@@ -31,14 +35,15 @@ final class HostLimiter {
 
     /** Blocks until this host may be asked again; the returned permit must be closed. */
     AutoCloseable acquire(URI url) throws InterruptedException {
-        Host h = hosts.computeIfAbsent(key(url), k -> new Host(perHost));
+        Host h = host(url);
         h.permits.acquire();
         try {
             long start;
             synchronized (h) {
                 long now = System.nanoTime();
                 start = Math.max(now, h.nextStart);
-                h.nextStart = start + delayNanos;
+                h.lastStart = start;
+                h.nextStart = start + h.delayNanos;
             }
             long wait = start - System.nanoTime();
             if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -47,6 +52,35 @@ final class HostLimiter {
             throw e;
         }
         return h.permits::release;
+    }
+
+    /**
+     * The host's robots.txt asks for {@code crawlDelay} between requests: its delay becomes the
+     * longer of that and the configured one (zero: back to the configured one), from the last start on.
+     */
+    void crawlDelay(URI url, Duration crawlDelay) {
+        Host h = host(url);
+        synchronized (h) {
+            h.delayNanos = Math.max(delayNanos, crawlDelay.toNanos());
+            h.nextStart = Math.max(h.nextStart, h.lastStart + h.delayNanos);
+        }
+    }
+
+    /** The delay between request starts now in force for the host. */
+    Duration delay(URI url) {
+        Host h = host(url);
+        synchronized (h) {
+            return Duration.ofNanos(h.delayNanos);
+        }
+    }
+
+    /** Workers waiting for one of the host's permits (tests: a request waiting its turn). */
+    int waiting(URI url) {
+        return host(url).permits.getQueueLength();
+    }
+
+    private Host host(URI url) {
+        return hosts.computeIfAbsent(key(url), k -> new Host(perHost, delayNanos));
     }
 
     /** What runs under a host's permit. */

@@ -36,7 +36,7 @@ public final class ListingPreview {
     public ListingPreview(RxRadarConfig.Fetch config, HttpFetcher http) {
         this.http = http;
         this.limiter = new HostLimiter(config.perHostConcurrency(), config.perHostDelay());
-        this.robots = new RobotsCache(http, config.userAgent());
+        this.robots = new RobotsCache(http, config.userAgent(), limiter);
     }
 
     /** One read of {@code source}; a listing that cannot be read at all throws with the reader's message. */

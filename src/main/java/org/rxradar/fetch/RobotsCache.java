@@ -1,7 +1,6 @@
 package org.rxradar.fetch;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * robots.txt per host, fetched with the shared client and cached for a day. A missing robots.txt
- * (4xx) allows everything; a server error or an unreachable file disallows for an hour (RFC 9309).
+ * robots.txt per host, fetched with the shared client under the host's politeness limit (it is a
+ * request to that host like any other) and cached for a day. A missing robots.txt (4xx) allows
+ * everything; a server error or an unreachable file disallows for an hour (RFC 9309). A
+ * {@code Crawl-delay} becomes the floor of the host's delay between requests.
  */
 final class RobotsCache {
     private static final Logger log = LoggerFactory.getLogger(RobotsCache.class);
@@ -20,15 +21,19 @@ final class RobotsCache {
     private record Entry(RobotsRules rules, Instant expires) {}
 
     private final HttpFetcher fetcher;
+    private final HostLimiter limiter;
     private final String agentToken;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
-    RobotsCache(HttpFetcher fetcher, String userAgent) {
+    /** @param limiter the per-host limits every request of this fetcher goes through; Crawl-delay raises them */
+    RobotsCache(HttpFetcher fetcher, String userAgent, HostLimiter limiter) {
         this.fetcher = fetcher;
+        this.limiter = limiter;
         String token = userAgent.trim().split("[/\\s]", 2)[0];
         this.agentToken = token.isEmpty() ? "rxradar" : token;
     }
 
+    /** Call outside the host's permit: the robots.txt fetch takes one. */
     boolean allows(URI url) {
         String origin = url.getScheme() + "://" + url.getRawAuthority();
         Entry e = cache.get(origin);
@@ -36,18 +41,22 @@ final class RobotsCache {
             e = load(origin);
             cache.put(origin, e);
         }
-        String path = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
-                + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-        return e.rules().allows(path);
+        return e.rules().allows(url);
     }
 
     private Entry load(String origin) {
+        URI robots = URI.create(origin + "/robots.txt");
         try {
-            FetchResponse r = fetcher.fetch(URI.create(origin + "/robots.txt"), Validators.NONE, "text/plain");
+            FetchResponse r = limiter.fetch(robots, () -> fetcher.fetch(robots, Validators.NONE, "text/plain"));
             if (r.ok()) {
-                return new Entry(RobotsRules.parse(new String(r.body(), StandardCharsets.UTF_8), agentToken), Instant.now().plus(KEEP));
+                RobotsRules rules = RobotsRules.parse(robots.toString(), r.body(), agentToken);
+                limiter.crawlDelay(robots, rules.crawlDelay().orElse(Duration.ZERO));
+                rules.crawlDelay().ifPresent(d -> log.info("robots.txt of {} asks for {} s between requests", origin, d.toMillis() / 1000.0));
+                if (rules.allowsNothing()) log.info("robots.txt of {} allows us nothing (or a Crawl-delay over 5 minutes)", origin);
+                return new Entry(rules, Instant.now().plus(KEEP));
             }
             if (r.status() >= 400 && r.status() < 500 && r.status() != 429) {
+                limiter.crawlDelay(robots, Duration.ZERO);
                 return new Entry(RobotsRules.ALLOW_ALL, Instant.now().plus(KEEP));
             }
             log.info("robots.txt of {} answered HTTP {}; not fetching from that host for now", origin, r.status());

@@ -1,82 +1,63 @@
 package org.rxradar.fetch;
 
-import java.util.ArrayList;
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The rules of one robots.txt for one user-agent token (RFC 9309): the group naming our token,
- * else the {@code *} group; longest matching path wins, Allow wins a tie; {@code *} and {@code $}
- * wildcards supported.
+ * The rules of one robots.txt for one user-agent token, as crawler-commons reads them (RFC 9309):
+ * the group naming our token, else the {@code *} group; longest match wins, Allow wins a tie;
+ * {@code *} and {@code $} wildcards; paths compared percent-decoded where that is safe
+ * ({@code /caf%C3%A9} and {@code /café} are one path). A {@code Crawl-delay} over five minutes
+ * disallows the host (crawler-commons' limit): such a host does not want to be polled.
  */
 final class RobotsRules {
-    static final RobotsRules ALLOW_ALL = new RobotsRules(List.of());
-    static final RobotsRules DISALLOW_ALL = new RobotsRules(List.of(new Rule("/", false)));
+    static final RobotsRules ALLOW_ALL = new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL));
+    static final RobotsRules DISALLOW_ALL = new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE));
+    /** Rules are matched on a URL; a bare path is checked as if on this origin. */
+    private static final String ANY_ORIGIN = "http://robots.invalid";
 
-    record Rule(String pattern, boolean allow) {}
+    private final BaseRobotRules rules;
 
-    private final List<Rule> rules;
-
-    private RobotsRules(List<Rule> rules) {
+    private RobotsRules(BaseRobotRules rules) {
         this.rules = rules;
     }
 
-    static RobotsRules parse(String text, String agentToken) {
-        String token = agentToken.toLowerCase(Locale.ROOT);
-        List<Rule> mine = new ArrayList<>();
-        List<Rule> star = new ArrayList<>();
-        boolean foundMine = false;
-        List<String> agents = new ArrayList<>();
-        boolean inRules = false;
-        List<Rule> current = null;
-        for (String raw : text.split("\\r?\\n|\\r")) {
-            String line = raw.replaceAll("#.*", "").trim();
-            int colon = line.indexOf(':');
-            if (colon < 0) continue;
-            String key = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).trim();
-            if (key.equals("user-agent")) {
-                if (inRules) {
-                    agents.clear();
-                    inRules = false;
-                }
-                agents.add(value.toLowerCase(Locale.ROOT));
-                continue;
-            }
-            if (key.equals("allow") || key.equals("disallow")) {
-                if (!inRules) {
-                    inRules = true;
-                    boolean isMine = agents.stream().anyMatch(a -> !a.equals("*") && !a.isEmpty() && token.startsWith(a));
-                    current = isMine ? mine : agents.contains("*") ? star : null;
-                    foundMine |= isMine;
-                }
-                if (current != null && !value.isEmpty()) current.add(new Rule(value, key.equals("allow")));
-            }
-        }
-        return new RobotsRules(foundMine ? mine : star);
+    /** @param robotsUrl where the file came from (crawler-commons reports problems with it) */
+    static RobotsRules parse(String robotsUrl, byte[] body, String agentToken) {
+        // a new parser per file: it counts warnings per parse and is not meant to be shared across threads
+        SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+        return new RobotsRules(parser.parseContent(robotsUrl, body, "text/plain",
+                List.of(agentToken.toLowerCase(Locale.ROOT))));
     }
 
+    static RobotsRules parse(String text, String agentToken) {
+        return parse(ANY_ORIGIN + "/robots.txt", text.getBytes(StandardCharsets.UTF_8), agentToken);
+    }
+
+    boolean allows(URI url) {
+        return rules.isAllowed(url.toString());
+    }
+
+    /** @param pathAndQuery as sent, percent-encoded ("/jobs?id=7") */
     boolean allows(String pathAndQuery) {
         String path = pathAndQuery == null || pathAndQuery.isEmpty() ? "/" : pathAndQuery;
-        Rule best = null;
-        for (Rule r : rules) {
-            if (matches(r.pattern(), path) && (best == null || r.pattern().length() > best.pattern().length()
-                    || r.pattern().length() == best.pattern().length() && r.allow())) {
-                best = r;
-            }
-        }
-        return best == null || best.allow();
+        return rules.isAllowed(ANY_ORIGIN + path);
     }
 
-    private static boolean matches(String pattern, String path) {
-        boolean anchored = pattern.endsWith("$");
-        String p = anchored ? pattern.substring(0, pattern.length() - 1) : pattern;
-        StringBuilder regex = new StringBuilder("^");
-        for (String part : p.split("\\*", -1)) {
-            if (regex.length() > 1) regex.append(".*");
-            regex.append(java.util.regex.Pattern.quote(part));
-        }
-        if (anchored) regex.append('$');
-        return java.util.regex.Pattern.compile(regex.toString()).matcher(path).find();
+    /** The file's {@code Crawl-delay} for our group, if it gave one. */
+    Optional<Duration> crawlDelay() {
+        long ms = rules.getCrawlDelay();
+        return ms == BaseRobotRules.UNSET_CRAWL_DELAY || ms <= 0 ? Optional.empty() : Optional.of(Duration.ofMillis(ms));
+    }
+
+    boolean allowsNothing() {
+        return rules.isAllowNone();
     }
 }

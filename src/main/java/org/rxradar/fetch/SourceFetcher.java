@@ -51,7 +51,7 @@ public final class SourceFetcher {
     public SourceFetcher(RxRadarConfig.Fetch config, HttpFetcher http, FetchStateStore store, PollSink sink) {
         this.http = http;
         this.limiter = new HostLimiter(config.perHostConcurrency(), config.perHostDelay());
-        this.robots = new RobotsCache(http, config.userAgent());
+        this.robots = new RobotsCache(http, config.userAgent(), limiter);
         this.store = store;
         this.sink = sink;
         this.maxConsecutiveErrors = config.maxConsecutiveErrors();

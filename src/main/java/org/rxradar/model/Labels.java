@@ -21,11 +21,17 @@ public final class Labels {
             Map.entry("FULL_TIME", "Full-time"), Map.entry("PART_TIME", "Part-time"),
             Map.entry("PER_DIEM", "Per diem"), Map.entry("CONTRACT", "Contract"), Map.entry("TEMPORARY", "Temporary"));
 
+    /** Joins the ids of an either/or certification in a trend key: {@code PTCB-CPhT|NHA-ExCPT}. */
+    public static final String ALTERNATIVES = "|";
+
     private Labels() {}
 
-    /** The label of an id; an unknown id is shown as written, capitalised. */
+    /** The label of an id; an unknown id is shown as written, capitalised; alternatives ("a|b") read "A or B". */
     public static String of(String id) {
         if (id == null || id.isBlank()) return "";
+        if (id.contains(ALTERNATIVES)) {
+            return String.join(" or ", java.util.Arrays.stream(id.split("\\|")).filter(a -> !a.isBlank()).map(Labels::of).toList());
+        }
         String known = LABELS.get(id);
         if (known != null) return known;
         String t = id.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);

@@ -19,7 +19,8 @@ import org.rxradar.model.TaggedItem;
  * the item's {@code *_ok} list are skipped for that item), micro-F1 over all decisions and
  * macro-F1 as the mean over labels that occur in gold or predictions. Relevance accuracy is over
  * all items; salary exact match (same min, max and unit; both null counts) over job leads;
- * certification F1 over (id, required) pairs; employment and shift exact match over job leads.
+ * certification F1 over (id, required) pairs, an either/or requirement counting as one pair per
+ * alternative (as gold labels list "PTCB or ExCPT required": both, required); employment and shift exact match over job leads.
  */
 public final class Evaluation {
     /** Counts for one label. */
@@ -64,7 +65,7 @@ public final class Evaluation {
                 if (new HashSet<>(t.shift()).equals(new HashSet<>(g.shift()))) shiftRight++;
                 else problems.add("shift " + t.shift() + " (gold " + g.shift() + ")");
             }
-            Set<Certification> predicted = new HashSet<>(t.certifications()), gold = new HashSet<>(g.certifications());
+            Set<Certification> predicted = pairs(t.certifications()), gold = pairs(g.certifications());
             for (Certification c : predicted) {
                 if (gold.contains(c)) certTp++;
                 else { certFp++; problems.add("extra certification " + c.id() + (c.required() ? " required" : " preferred")); }
@@ -121,6 +122,13 @@ public final class Evaluation {
 
     private static String show(Salary s) {
         return s == null ? "none" : s.min() + "-" + s.max() + "/" + s.unit();
+    }
+
+    /** One (id, required) pair per credential, an either/or requirement split into its alternatives. */
+    static Set<Certification> pairs(List<Certification> certs) {
+        Set<Certification> out = new java.util.LinkedHashSet<>();
+        for (Certification c : certs) for (String id : c.alternatives()) out.add(new Certification(id, c.required()));
+        return out;
     }
 
     static double f1(int tp, int fp, int fn) {

@@ -61,7 +61,9 @@ public record LabeledItem(Item item, Gold gold) {
                     Salary.Unit.valueOf(s.path("unit").asText("HOUR")), s.path("currency").asText("USD"));
         }
         List<Certification> certs = new ArrayList<>();
-        for (JsonNode c : g.path("certifications")) certs.add(new Certification(c.path("id").asText(), c.path("required").asBoolean()));
+        for (JsonNode c : g.path("certifications")) {
+            certs.add(new Certification(c.path("id").asText(), c.path("required").asBoolean(), strings(c, "anyOf")));
+        }
         return new LabeledItem(item, new Gold(g.path("relevant").asBoolean(), strings(g, "settings"), strings(g, "settings_ok"),
                 strings(g, "topics"), strings(g, "topics_ok"), salary, certs, text(g, "employment"), strings(g, "shift")));
     }

@@ -67,7 +67,8 @@ public final class DailyStats {
         String state = item.location() == null ? null : item.location().state();
         if (state != null && !state.isBlank()) leadsByState.merge(state.trim().toUpperCase(Locale.ROOT), 1, Integer::sum);
         Set<String> asked = new HashSet<>();
-        for (Certification c : item.certifications()) if (c != null && c.id() != null && !c.id().isBlank()) asked.add(c.id());
+        // an either/or requirement counts under its own key ("PTCB-CPhT|NHA-ExCPT"), not as each credential
+        for (Certification c : item.certifications()) if (c != null && !c.alternatives().isEmpty()) asked.add(c.key());
         if (!asked.isEmpty()) leadsAskingCertification++;
         for (String id : asked) certifications.merge(id, 1, Integer::sum);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rxradar.model.Labels;
 
 /**
  * The "Trends this week" section of the weekly digest, as an HTML fragment and as plain text.
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class TrendDigestSection {
     private static final int MAX_TERMS = 5;
     private static final int BAR_PX = 160;
+    private static final int MAX_CERTIFICATIONS = 3;
 
     private TrendDigestSection() {}
 
@@ -44,7 +46,7 @@ public final class TrendDigestSection {
             for (WeekOnWeek r : rows) {
                 int width = max == 0 ? 0 : Math.max(1, BAR_PX * r.thisWeek() / max);
                 TrendReport.Pay pay = report.payBySetting().get(r.setting());
-                h.append("<tr><td>").append(Html.escape(r.setting())).append("</td><td><span style=\"display:inline-block;background:#0072B2;height:10px;width:")
+                h.append("<tr><td>").append(Html.escape(Labels.of(r.setting()))).append("</td><td><span style=\"display:inline-block;background:#0072B2;height:10px;width:")
                         .append(width).append("px\"></span> ").append(r.thisWeek()).append("</td><td align=\"right\">").append(r.lastWeek())
                         .append("</td><td align=\"right\">").append(pay == null ? "" : Html.escape(TrendHtml.dollars(pay.medianHourly()))).append("</td></tr>");
             }
@@ -59,7 +61,8 @@ public final class TrendDigestSection {
             }
             h.append(".</p>");
         }
-        h.append("<p>").append(TrendHtml.percent(report.certificationShare())).append(" of leads ask for a certification.</p>");
+        h.append("<p>").append(TrendHtml.percent(report.certificationShare())).append(" of leads ask for a certification")
+                .append(Html.escape(mostAsked(report))).append(".</p>");
         return h.toString();
     }
 
@@ -67,7 +70,7 @@ public final class TrendDigestSection {
         StringBuilder t = new StringBuilder("TRENDS THIS WEEK\n\n");
         for (WeekOnWeek r : weekOnWeek(report)) {
             TrendReport.Pay pay = report.payBySetting().get(r.setting());
-            t.append(String.format(Locale.ROOT, "  %-16s %4d leads (week before %d)%s%n", clean(r.setting()), r.thisWeek(), r.lastWeek(),
+            t.append(String.format(Locale.ROOT, "  %-16s %4d leads (week before %d)%s%n", clean(Labels.of(r.setting())), r.thisWeek(), r.lastWeek(),
                     pay == null ? "" : ", median " + TrendHtml.dollars(pay.medianHourly())));
         }
         List<RisingTerm> terms = report.risingTerms().stream().limit(MAX_TERMS).toList();
@@ -76,8 +79,23 @@ public final class TrendDigestSection {
             for (int i = 0; i < terms.size(); i++) t.append(i == 0 ? "" : ", ").append(clean(terms.get(i).term()));
             t.append('\n');
         }
-        t.append("\n  ").append(TrendHtml.percent(report.certificationShare())).append(" of leads ask for a certification.\n");
+        t.append("\n  ").append(TrendHtml.percent(report.certificationShare())).append(" of leads ask for a certification")
+                .append(clean(mostAsked(report))).append(".\n");
         return t.toString();
+    }
+
+    /**
+     * ": most often State license (40%), PTCB CPhT or NHA ExCPT (25%)": the certifications most
+     * asked for, by label; an either/or requirement is its own entry, so no board is claimed for
+     * leads that accept either.
+     */
+    static String mostAsked(TrendReport report) {
+        List<String> top = report.certifications().entrySet().stream()
+                .sorted(Map.Entry.<String, TrendReport.Share>comparingByValue(java.util.Comparator.comparingInt(TrendReport.Share::leads).reversed()))
+                .limit(MAX_CERTIFICATIONS)
+                .map(e -> Labels.of(e.getKey()) + " (" + TrendHtml.percent(e.getValue().share()) + ")")
+                .toList();
+        return top.isEmpty() ? "" : ": most often " + String.join(", ", top);
     }
 
     private static int sum(List<Integer> values, int from, int to) {

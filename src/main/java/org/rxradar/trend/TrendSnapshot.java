@@ -19,7 +19,8 @@ import org.rxradar.model.Json;
  * @param leadsByState             relevant leads per two-letter state
  * @param hourlyPayBySetting       advertised hourly pay (annual / 2,080) of each lead, per setting
  * @param leadsAskingCertification relevant leads asking for at least one certification
- * @param certifications           relevant leads asking for each certification id
+ * @param certifications           relevant leads asking for each certification id; an either/or requirement
+ *                                 under its alternatives joined by {@code |} ({@code PTCB-CPhT|NHA-ExCPT})
  * @param newsItems                relevant news items counted on the day
  * @param newsByTopic              relevant news items per topic id
  * @param termItems                items whose phrases were counted (the denominator for rising terms)

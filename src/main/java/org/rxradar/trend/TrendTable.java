@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rxradar.model.Labels;
 
 /**
  * The plain-text form of a {@link TrendReport} for the {@code trends} command: leads per setting
@@ -25,7 +26,7 @@ public final class TrendTable {
         head.add("Total");
         List<List<String>> settings = new ArrayList<>();
         r.leadsBySettingPerDay().forEach((setting, perDay) -> {
-            List<String> row = new ArrayList<>(List.of(setting));
+            List<String> row = new ArrayList<>(List.of(Labels.of(setting)));
             for (int[] w : weeks) row.add(Integer.toString(perDay.subList(w[0], w[1] + 1).stream().mapToInt(Integer::intValue).sum()));
             row.add(Integer.toString(r.leadsBySetting().get(setting)));
             settings.add(row);
@@ -34,17 +35,17 @@ public final class TrendTable {
 
         List<List<String>> pay = new ArrayList<>();
         for (Map.Entry<String, TrendReport.Pay> e : r.payBySetting().entrySet()) {
-            pay.add(List.of(e.getKey(), TrendHtml.dollars(e.getValue().medianHourly()), Integer.toString(e.getValue().leadsWithPay())));
+            pay.add(List.of(Labels.of(e.getKey()), TrendHtml.dollars(e.getValue().medianHourly()), Integer.toString(e.getValue().leadsWithPay())));
         }
         table(out, List.of("Median pay per setting", "Per hour", "Leads"), pay);
 
         List<List<String>> certs = new ArrayList<>();
         certs.add(List.of("any", Integer.toString(r.leadsAskingCertification()), TrendHtml.percent(r.certificationShare())));
-        r.certifications().forEach((id, s) -> certs.add(List.of(id, Integer.toString(s.leads()), TrendHtml.percent(s.share()))));
+        r.certifications().forEach((id, s) -> certs.add(List.of(Labels.of(id), Integer.toString(s.leads()), TrendHtml.percent(s.share()))));
         table(out, List.of("Certifications asked", "Leads", "Share"), certs);
 
         List<List<String>> news = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : r.newsByTopic().entrySet()) news.add(List.of(e.getKey(), e.getValue().toString()));
+        for (Map.Entry<String, Integer> e : r.newsByTopic().entrySet()) news.add(List.of(Labels.of(e.getKey()), e.getValue().toString()));
         table(out, List.of("News per topic", "Items"), news);
 
         List<List<String>> states = new ArrayList<>();

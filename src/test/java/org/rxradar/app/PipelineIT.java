@@ -51,6 +51,17 @@ class PipelineIT {
                 assertThat(mail).containsPattern("(?m)^To: .*" + DemoSetup.DEMO_EMAIL.replace(".", "\\.")).contains("multipart/alternative")
                         .contains("List-Unsubscribe:").contains("/unsubscribe?token=").doesNotContain("localhost:0/");
 
+                // people read a source's name, never its id: in the digest and in the feeds
+                String digestHtml = Files.readString(files(outbox, ".html").get(0));
+                String allFeed = get(pipeline.httpPort(), "/feeds/all.atom").body();
+                for (RxRadarConfig.Source s : cfg.sources()) {
+                    if (s.name() == null || s.name().isBlank()) continue;
+                    // as text, not inside a URL
+                    String asText = "[ >;]" + java.util.regex.Pattern.quote(s.id()) + "[ <&]";
+                    assertThat(digestHtml).as("digest names source %s", s.id()).doesNotContainPattern(asText);
+                    assertThat(allFeed).as("feed names source %s", s.id()).doesNotContainPattern(asText);
+                }
+
                 SyndFeed hospital = fetchFeed(pipeline.httpPort(), "/feeds/settings/hospital.atom");
                 assertThat(hospital.getEntries()).isNotEmpty();
                 for (SyndEntry e : hospital.getEntries())

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.config.SourceNames;
 import org.rxradar.model.TaggedItem;
 
 class DigestSelectorTest {
@@ -117,6 +119,30 @@ class DigestSelectorTest {
         Digest all = small.select(subscriber("b").build(), items, DAY);
         assertThat(all.jobsFeedUrl()).isEqualTo("https://rxradar.example.org/feeds/jobs.atom");
         assertThat(all.newsFeedUrl()).isEqualTo("https://rxradar.example.org/feeds/news.atom");
+    }
+
+    @Test
+    void anEitherOrRequirementReadsAsOneRequirement() {
+        TaggedItem lead = job("Pharmacy Technician").settings("retail").certAnyOf(true, "PTCB-CPhT", "NHA-ExCPT")
+                .cert("STATE-LICENSE", true).cert("CSPT", false).build();
+        DigestEntry e = entries(selector.select(subscriber("a").build(), List.of(lead), DAY).jobSections()).get(0);
+        assertThat(e.certifications()).isEqualTo("Required: PTCB CPhT or NHA ExCPT, State license \u00b7 Preferred: CSPT");
+    }
+
+    @Test
+    void sourcesReadAsTheirConfiguredNamesAndUnnamedOnesAsTheirIds() {
+        SourceNames names = SourceNames.of(List.of(
+                new RxRadarConfig.Source("sample-health-system-careers-rss", "rss", "job", "https://careers.example.org/rss",
+                        null, "Sample Health System careers", null, null),
+                new RxRadarConfig.Source("board-a", "rss", "job", "https://a.example.com/rss", null, " ", null, null)));
+        DigestSelector named = new DigestSelector("https://rxradar.example.org/", 30, 15, names);
+        TaggedItem onCareers = job("Pharmacy Technician").settings("retail").source("sample-health-system-careers-rss")
+                .url("https://careers.example.org/1").cluster("c1").employer("Sample Health").hoursAgo(2).build();
+        TaggedItem onBoard = job("Pharmacy Technician").settings("retail").source("board-a")
+                .url("https://a.example.com/1").cluster("c1").hoursAgo(5).build();
+        DigestEntry e = entries(named.select(subscriber("a").build(), List.of(onCareers, onBoard), DAY).jobSections()).get(0);
+        assertThat(e.source()).isEqualTo("Sample Health System careers");
+        assertThat(e.links()).extracting(DigestEntry.Link::source).containsExactly("Sample Health System careers", "board-a");
     }
 
     @Test

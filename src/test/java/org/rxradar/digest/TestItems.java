@@ -71,6 +71,7 @@ final class TestItems {
         Builder hourly(double min, double max) { this.salary = new Salary(min, max, Salary.Unit.HOUR, "USD"); return this; }
         Builder yearly(double min, double max) { this.salary = new Salary(min, max, Salary.Unit.YEAR, "USD"); return this; }
         Builder cert(String id, boolean required) { certs.add(new Certification(id, required)); return this; }
+        Builder certAnyOf(boolean required, String... ids) { certs.add(Certification.anyOf(List.of(ids), required)); return this; }
         Builder employment(String e) { this.employment = e; return this; }
         Builder shift(String... s) { this.shift = List.of(s); return this; }
         Builder cluster(String c) { this.cluster = c; return this; }

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rxradar.config.RxRadarConfig;
+import org.rxradar.config.SourceNames;
+import org.rxradar.model.Certification;
 import org.rxradar.model.TaggedItem;
 
 class FeedWriterTest {
@@ -34,12 +37,14 @@ class FeedWriterTest {
         assertThat(e.getPublishedDate().toInstant()).isEqualTo(T);
         assertThat(e.getUpdatedDate().toInstant()).isEqualTo(T.plusSeconds(60));
         assertThat(e.getCategories()).extracting(SyndCategory::getName).containsExactly("hospital", "compounding", "compounding");
+        assertThat(e.getCategories()).extracting(SyndCategory::getLabel).containsExactly("Hospital", "Compounding", "Compounding");
         assertThat(e.getCategories()).extracting(SyndCategory::getTaxonomyUri).containsExactly(
                 "https://rxradar.example.org/feeds/settings", "https://rxradar.example.org/feeds/settings",
                 "https://rxradar.example.org/feeds/topics");
         assertThat(e.getDescription().getValue()).isEqualTo("Fill prescriptions and manage inventory.");
         String content = e.getContents().get(0).getValue();
-        assertThat(content).contains("$18.50 – $22 per hour", "Austin, TX", "PTCB-CPhT (required)", "CSPT (preferred)", "full time");
+        assertThat(content).contains("$18.50 – $22 per hour", "Austin, TX", "PTCB CPhT (required)", "CSPT (preferred)", "Full-time",
+                "Day", "<b>Source:</b> indeed");
     }
 
     @Test
@@ -51,11 +56,49 @@ class FeedWriterTest {
         assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
         assertThat(feed.getEntries()).hasSize(2);
         SyndEntry e = feed.getEntries().get(0);
-        assertThat(e.getCategories()).extracting(SyndCategory::getName).containsExactly("retail", "workforce");
+        // RSS has no label: the text a reader shows is the label, the domain tells the facet
+        assertThat(e.getCategories()).extracting(SyndCategory::getName).containsExactly("Retail", "Workforce");
+        assertThat(e.getCategories()).extracting(SyndCategory::getTaxonomyUri).containsExactly(
+                "https://rxradar.example.org/feeds/settings", "https://rxradar.example.org/feeds/topics");
         assertThat(e.getAuthor()).isEqualTo("Mercy Medical Center");
         assertThat(e.getPublishedDate().toInstant()).isEqualTo(T);
-        assertThat(e.getContents().get(0).getValue()).contains("Austin, CA", "PTCB-CPhT (required)");
+        assertThat(e.getContents().get(0).getValue()).contains("Austin, CA", "PTCB CPhT (required)");
         assertThat(feed.getEntries().get(1).getAuthor()).as("news falls back to the source").isEqualTo("Pharmacy Times");
+    }
+
+    @Test
+    void atomCategoryTermIsTheIdAndLabelTheLabel() {
+        TaggedItem job = Items.job("a1", T, List.of("long-term-care", "home-infusion"), List.of("hazardous-drugs"), "TX");
+        String atom = new String(writer.write(FeedFormat.ATOM, "t", "d", "/feeds/all.atom", T, List.of(job)), StandardCharsets.UTF_8);
+        assertThat(atom).contains("term=\"long-term-care\"", "label=\"Long-term care\"", "term=\"home-infusion\"",
+                "label=\"Home infusion\"", "term=\"hazardous-drugs\"", "label=\"Hazardous drugs\"");
+        String rss = new String(writer.write(FeedFormat.RSS, "t", "d", "/feeds/all.rss", T, List.of(job)), StandardCharsets.UTF_8);
+        assertThat(rss).contains(">Long-term care</category>", ">Hazardous drugs</category>").doesNotContain(">long-term-care<");
+    }
+
+    @Test
+    void sourcesReadAsTheirNamesInAuthorSourceAndContent() throws Exception {
+        FeedWriter named = new FeedWriter("https://rxradar.example.org", SourceNames.of(List.of(
+                new RxRadarConfig.Source("sample-health-system-careers-rss", "rss", "job", "https://careers.example.org/rss",
+                        null, "Sample Health System careers", null, null))));
+        TaggedItem job = Items.job("a1", T, List.of("hospital"), List.of(), "TX");
+        TaggedItem lead = new TaggedItem(1, "a1", job.kind(), "sample-health-system-careers-rss", job.url(), job.title(), job.summary(),
+                T, false, T, null, null, job.location(), job.settings(), job.topics(), null, null, true, job.salary(),
+                List.of(Certification.anyOf(List.of("PTCB-CPhT", "NHA-ExCPT"), true)), null, List.of(), null, T);
+        TaggedItem news = new TaggedItem(1, "n1", Items.news("n1", T, List.of(), List.of()).kind(), "unnamed-news", "https://news.example.com/n1",
+                "News", "A story.", T, false, T, null, null, null, List.of(), List.of("regulation"), null, null, true, null, null, null,
+                null, null, T);
+        byte[] atomBytes = named.write(FeedFormat.ATOM, "t", "d", "/feeds/all.atom", T, List.of(lead, news));
+        String atom = new String(atomBytes, StandardCharsets.UTF_8);
+        SyndFeed feed = parse(atomBytes);
+        SyndEntry e = feed.getEntries().get(0);
+        assertThat(e.getAuthor()).as("no employer: the source's name").isEqualTo("Sample Health System careers");
+        assertThat(e.getSource().getTitle()).isEqualTo("Sample Health System careers");
+        assertThat(e.getContents().get(0).getValue()).contains("PTCB CPhT or NHA ExCPT (required)", "<b>Source:</b> Sample Health System careers");
+        assertThat(atom).doesNotContain("sample-health-system-careers-rss");
+        assertThat(feed.getEntries().get(1).getAuthor()).as("a source without a name reads as its id").isEqualTo("unnamed-news");
+        SyndFeed rss = parse(named.write(FeedFormat.RSS, "t", "d", "/feeds/all.rss", T, List.of(lead)));
+        assertThat(rss.getEntries().get(0).getAuthor()).isEqualTo("Sample Health System careers");
     }
 
     @Test

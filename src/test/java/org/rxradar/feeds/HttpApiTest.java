@@ -50,6 +50,8 @@ class HttpApiTest {
                 brokerUp.get() ? HealthStatus.Component.up("kafka", "broker reachable") : HealthStatus.Component.down("kafka", "broker unreachable"),
                 HealthStatus.Component.up("consumer", "lag 0")));
         api = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", BASE), view, health, registry);
+        api.sourceNames(org.rxradar.config.SourceNames.of(List.of(new RxRadarConfig.Source("indeed", "rss", "job",
+                "https://jobs.example.com/rss", null, "Indeed job search", null, null))));
         api.start();
     }
 
@@ -72,12 +74,13 @@ class HttpApiTest {
         assertThat(h2.getPublishedDate().toInstant()).isEqualTo(now.minusSeconds(100));
         assertThat(h2.getUpdatedDate()).isNotNull();
         assertThat(h2.getDescription().getValue()).contains("Fill prescriptions");
-        assertThat(h2.getContents().get(0).getValue()).contains("$18.50 – $22 per hour", "Austin, CA", "PTCB-CPhT (required)");
+        assertThat(h2.getContents().get(0).getValue()).contains("$18.50 – $22 per hour", "Austin, CA", "PTCB CPhT (required)",
+                "<b>Source:</b> Indeed job search");
 
         SyndFeed rss = FeedWriterTest.parse(get("/feeds/topics/workforce.rss").body());
         assertThat(rss.getFeedType()).isEqualTo("rss_2.0");
         assertThat(rss.getEntries()).extracting(SyndEntry::getUri).containsExactly("urn:rxradar:item:r1");
-        assertThat(rss.getEntries().get(0).getCategories()).extracting(SyndCategory::getName).contains("retail", "workforce");
+        assertThat(rss.getEntries().get(0).getCategories()).extracting(SyndCategory::getName).contains("Retail", "Workforce"); // RSS: the label
     }
 
     @Test

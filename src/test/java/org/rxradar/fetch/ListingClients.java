@@ -10,7 +10,7 @@ public final class ListingClients {
 
     public static ListingClient real(RxRadarConfig.Fetch config, String sourceId, Instant now) {
         HttpFetcher http = new HttpFetcher(config);
-        return new ListingHttp(http, new HostLimiter(config.perHostConcurrency(), config.perHostDelay()),
-                new RobotsCache(http, config.userAgent()), SourceState.fresh(sourceId, null), now);
+        HostLimiter limiter = new HostLimiter(config.perHostConcurrency(), config.perHostDelay());
+        return new ListingHttp(http, limiter, new RobotsCache(http, config.userAgent(), limiter), SourceState.fresh(sourceId, null), now);
     }
 }

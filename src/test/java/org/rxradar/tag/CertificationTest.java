@@ -25,12 +25,43 @@ class CertificationTest {
         assertThat(certs("Preferred: PTCB certification.")).containsExactly(new Certification("PTCB-CPhT", false));
     }
 
+    private static final List<String> EITHER_BOARD = List.of("PTCB-CPhT", "NHA-ExCPT");
+
     @Test
-    void nationalCertificationMeansBothBoards() {
-        assertThat(certs("National certification required.")).containsExactlyInAnyOrder(
-                new Certification("PTCB-CPhT", true), new Certification("NHA-ExCPT", true));
-        assertThat(certs("National certification (PTCB or ExCPT) preferred.")).containsExactlyInAnyOrder(
-                new Certification("PTCB-CPhT", false), new Certification("NHA-ExCPT", false));
+    void nationalCertificationMeansEitherBoard() {
+        assertThat(certs("National certification required.")).containsExactly(Certification.anyOf(EITHER_BOARD, true));
+        assertThat(certs("National certification (PTCB or ExCPT) preferred.")).containsExactly(Certification.anyOf(EITHER_BOARD, false));
+    }
+
+    @Test
+    void boardsJoinedByOrAreOneRequirementWithAlternatives() {
+        Certification either = Certification.anyOf(EITHER_BOARD, true);
+        assertThat(certs("PTCB CPhT or NHA ExCPT accepted.")).containsExactly(either);
+        assertThat(certs("PTCB or ExCPT certification required.")).containsExactly(either);
+        assertThat(certs("Must hold CPhT or ExCPT.")).containsExactly(either);
+        assertThat(certs("Certified (CPhT/ExCPT) technicians preferred.")).containsExactly(Certification.anyOf(EITHER_BOARD, false));
+        // the alternatives follow the taxonomy's order, whatever the text's
+        assertThat(certs("ExCPT or PTCB required.")).containsExactly(either);
+        assertThat(either.id()).isEqualTo("PTCB-CPhT");
+        assertThat(either.label()).isEqualTo("PTCB CPhT or NHA ExCPT");
+    }
+
+    @Test
+    void eitherOrRequirementKeepsItsNeighboursApart() {
+        assertThat(certs("Texas technician registration required. PTCB or NHA certification required; CSPT preferred."))
+                .containsExactly(new Certification("STATE-LICENSE", true), Certification.anyOf(EITHER_BOARD, true),
+                        new Certification("CSPT", false));
+        // a comma lists credentials, it does not offer a choice
+        assertThat(certs("CPhT, CSPT required.")).containsExactly(new Certification("PTCB-CPhT", true), new Certification("CSPT", true));
+        assertThat(certs("CPhT, ExCPT or CSPT required.")).containsExactly(
+                Certification.anyOf(List.of("PTCB-CPhT", "NHA-ExCPT", "CSPT"), true));
+    }
+
+    @Test
+    void aCredentialRequiredAloneMakesTheEitherOrRedundant() {
+        assertThat(certs("CPhT required. CPhT or ExCPT accepted.")).containsExactly(new Certification("PTCB-CPhT", true));
+        assertThat(certs("PTCB or ExCPT required; PTCB preferred.")).containsExactly(
+                Certification.anyOf(EITHER_BOARD, true), new Certification("PTCB-CPhT", false));
     }
 
     @Test
@@ -41,8 +72,7 @@ class CertificationTest {
 
     @Test
     void bareCertificationWithinMonthsMeansEitherBoard() {
-        assertThat(certs("Certification within 6 months of hire.")).containsExactlyInAnyOrder(
-                new Certification("PTCB-CPhT", true), new Certification("NHA-ExCPT", true));
+        assertThat(certs("Certification within 6 months of hire.")).containsExactly(Certification.anyOf(EITHER_BOARD, true));
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rxradar.model.Certification;
+import org.rxradar.model.TaggedItem;
 
 class TrendDigestSectionTest {
     private static final TrendStream STREAM = new TrendStream(5L);
@@ -31,7 +34,27 @@ class TrendDigestSectionTest {
         assertThat(html).contains("Trends this week", "<b>usp 800</b>", "<b>store closures</b>").doesNotContain("<svg");
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(("<div>" + html + "</div>").getBytes(StandardCharsets.UTF_8)));
-        assertThat(TrendDigestSection.text(report)).contains("TRENDS THIS WEEK", "retail", retailThisWeek + " leads (week before " + retailLastWeek + ")", "usp 800");
+        assertThat(html).contains("<td>Retail</td>", "<td>Long-term care</td>").doesNotContain("long-term-care");
+        assertThat(TrendDigestSection.text(report)).contains("TRENDS THIS WEEK", "Retail", retailThisWeek + " leads (week before " + retailLastWeek + ")", "usp 800");
+    }
+
+    @Test
+    void certificationsMostAskedForAreNamedByLabelAndEitherOrIsItsOwnEntry() {
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        TrendStore store = new TrendStore();
+        Certification either = Certification.anyOf(List.of("PTCB-CPhT", "NHA-ExCPT"), true);
+        for (int i = 0; i < 4; i++) {
+            TaggedItem lead = TrendStoreTest.lead("l" + i, day, "long-term-care", 18.0);
+            List<Certification> certs = i < 2 ? List.of(either) : i == 2 ? List.of(new Certification("STATE-LICENSE", true)) : List.of();
+            store.add(new TaggedItem(lead.v(), lead.id(), lead.kind(), lead.source(), lead.url(), lead.title(), lead.summary(),
+                    lead.published(), false, lead.fetched(), null, null, lead.location(), lead.settings(), List.of(), null, null,
+                    true, lead.salary(), certs, null, null, null, lead.tagged()));
+        }
+        TrendReport report = store.report(day, 14);
+        assertThat(TrendDigestSection.html(report)).contains("<td>Long-term care</td>",
+                "75.0% of leads ask for a certification: most often PTCB CPhT or NHA ExCPT (50.0%), State license (25.0%).");
+        assertThat(TrendDigestSection.text(report)).contains("Long-term care", "most often PTCB CPhT or NHA ExCPT (50.0%)")
+                .doesNotContain("PTCB CPhT (");
     }
 
     @Test

@@ -92,6 +92,10 @@ class TrendRenderersTest {
         assertThat(json.get("payBySetting").get("retail").get("medianHourly").asDouble()).isBetween(14.0, 21.0);
         assertThat(json.get("certifications").get("PTCB-CPhT").get("share").asDouble()).isBetween(0.4, 0.7);
         assertThat(json.get("risingTerms").get(0).has("score")).isTrue();
+        // ids stay the keys; the labels a person reads come alongside
+        assertThat(json.get("labels").get("long-term-care").asText()).isEqualTo("Long-term care");
+        assertThat(json.get("labels").get("PTCB-CPhT").asText()).isEqualTo("PTCB CPhT");
+        assertThat(json.get("labels").get("home-infusion").asText()).isEqualTo("Home infusion");
         assertThat(Json.MAPPER.readValue(TrendJson.render(report), TrendReport.class)).isEqualTo(report);
     }
 
@@ -101,7 +105,8 @@ class TrendRenderersTest {
         String table = TrendTable.render(report);
         assertThat(table).contains("Leads per setting", "Median pay per setting", "Certifications asked", "News per topic",
                 "Rising terms", "usp 800", report.relevantLeads() + " job leads");
-        String retailRow = table.lines().filter(l -> l.startsWith("retail ")).findFirst().orElseThrow();
+        assertThat(table).contains("Long-term care", "PTCB CPhT", "State license").doesNotContain("long-term-care", "STATE-LICENSE");
+        String retailRow = table.lines().filter(l -> l.startsWith("Retail ")).findFirst().orElseThrow();
         assertThat(retailRow.trim().split("\\s+")).hasSize(6); // name, four weeks, total
         assertThat(retailRow).endsWith(" " + report.leadsBySetting().get("retail"));
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.rxradar.model.Certification;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Place;
 import org.rxradar.model.Salary;
@@ -196,6 +197,24 @@ class TrendStoreTest {
     }
 
     @Test
+    void anEitherOrRequirementCountsAsItsOwnRequirementNotAsEachCredential() {
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        TrendStore store = new TrendStore();
+        Certification either = Certification.anyOf(List.of("PTCB-CPhT", "NHA-ExCPT"), true);
+        store.add(withCertifications(lead("a", day, "retail", 18.0), List.of(either)));
+        store.add(withCertifications(lead("b", day, "retail", 18.0), List.of(either, new Certification("STATE-LICENSE", true))));
+        store.add(withCertifications(lead("c", day, "retail", 18.0), List.of(new Certification("PTCB-CPhT", true))));
+        store.add(lead("d", day, "retail", 18.0));
+
+        TrendReport report = store.report(day, 7);
+        assertThat(report.leadsAskingCertification()).isEqualTo(3);
+        assertThat(report.certifications().get("PTCB-CPhT")).isEqualTo(new TrendReport.Share(1, 0.25)); // only "c" requires PTCB
+        assertThat(report.certifications().get("PTCB-CPhT|NHA-ExCPT")).isEqualTo(new TrendReport.Share(2, 0.5));
+        assertThat(report.certifications()).doesNotContainKey("NHA-ExCPT");
+        assertThat(report.certifications().keySet()).containsExactly("PTCB-CPhT", "STATE-LICENSE", "PTCB-CPhT|NHA-ExCPT");
+    }
+
+    @Test
     void dayIsThePublishedDateUnlessEstimatedOrInTheFuture() {
         Instant published = Instant.parse("2026-03-01T23:30:00Z");
         Instant tagged = Instant.parse("2026-03-02T00:10:00Z");
@@ -256,6 +275,12 @@ class TrendStoreTest {
         return new TaggedItem(i.v(), i.id(), i.kind(), i.source(), i.url(), i.title(), i.summary(), i.published(),
                 i.publishedEstimated(), i.fetched(), i.updated(), i.employer(), i.location(), i.settings(), i.topics(), i.scores(),
                 i.evidence(), i.relevant(), salary, i.certifications(), i.employment(), i.shift(), i.cluster(), i.tagged());
+    }
+
+    private static TaggedItem withCertifications(TaggedItem i, List<Certification> certs) {
+        return new TaggedItem(i.v(), i.id(), i.kind(), i.source(), i.url(), i.title(), i.summary(), i.published(),
+                i.publishedEstimated(), i.fetched(), i.updated(), i.employer(), i.location(), i.settings(), i.topics(), i.scores(),
+                i.evidence(), i.relevant(), i.salary(), certs, i.employment(), i.shift(), i.cluster(), i.tagged());
     }
 
     private static TaggedItem item(String id, Instant published, boolean estimated, Instant tagged) {
