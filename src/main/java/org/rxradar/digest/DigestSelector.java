@@ -207,6 +207,15 @@ public final class DigestSelector {
         return out;
     }
 
+    /**
+     * One item as the digest shows it (title, employer, place, pay, certifications, shift, posted),
+     * with {@code why} as its reasons: the web pages list leads exactly as the digest does.
+     */
+    public static DigestEntry entryOf(TaggedItem item, ZoneId zone, List<String> why) {
+        SubscriberFilter.Match only = new SubscriberFilter.Match(item, why, 0, item.settings(), item.topics());
+        return entry(new Ranked(only, List.of(only), List.of(item), 0), zone);
+    }
+
     private static DigestEntry entry(Ranked r, ZoneId zone) {
         TaggedItem item = r.best.item();
         List<DigestEntry.Link> links = new ArrayList<>();

@@ -26,6 +26,8 @@ import org.rxradar.config.ConfigException;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Json;
+import org.rxradar.web.page.PageTemplates;
+import org.rxradar.web.page.SourceNames;
 import org.rxradar.web.server.HttpLimits;
 import org.rxradar.web.server.NioHttpServer;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public final class HttpApi implements AutoCloseable {
     private RenderedFeeds feeds;
     private byte[] opml;
     private volatile String baseUrl;
+    private volatile SourceNames sourceNames = SourceNames.none();
 
     public HttpApi(RxRadarConfig.Http cfg, FeedView view, HealthCheck health, PrometheusMeterRegistry registry) {
         this(cfg, view, health, registry, HttpLimits.DEFAULT);
@@ -81,6 +84,12 @@ public final class HttpApi implements AutoCloseable {
             throw new IllegalArgumentException("route prefix must start with '/' and not be '/' itself: " + pathPrefix);
         }
         extraRoutes.put(pathPrefix, Objects.requireNonNull(handler, "handler"));
+        return this;
+    }
+
+    /** The names pages show for sources (their configured {@code name} over their id). */
+    public HttpApi sourceNames(SourceNames names) {
+        this.sourceNames = Objects.requireNonNull(names, "names");
         return this;
     }
 
@@ -193,7 +202,9 @@ public final class HttpApi implements AutoCloseable {
                 return;
             }
             status = switch (route) {
-                case "/" -> send(ex, 200, "text/html; charset=utf-8", "no-cache", HomePage.render(view));
+                case "/" -> send(ex, 200, "text/html; charset=utf-8", "no-cache", HomePage.render(view, ex.getRequestURI().getRawQuery(), sourceNames));
+                case PageTemplates.STYLESHEET_PATH -> send(ex, 200, "text/css; charset=utf-8", PageTemplates.STYLESHEET_CACHE_CONTROL,
+                        PageTemplates.stylesheet());
                 case "/health" -> health(ex);
                 case "/health/live" -> send(ex, 200, "application/json", "no-store", "{\"live\":true}".getBytes(StandardCharsets.UTF_8));
                 case "/metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", "no-store",
@@ -259,7 +270,7 @@ public final class HttpApi implements AutoCloseable {
     /** The route template, used as the low-cardinality {@code uri} tag of the request timer. */
     private static String routeOf(String path) {
         if (path.equals("/") || path.equals("/health") || path.equals("/health/live") || path.equals("/metrics")
-                || path.equals("/feeds.opml")) {
+                || path.equals("/feeds.opml") || path.equals(PageTemplates.STYLESHEET_PATH)) {
             return path;
         }
         if (path.startsWith("/feeds/settings/")) return "/feeds/settings/{id}";
