@@ -40,6 +40,8 @@ import org.rxradar.model.TaggedItem;
 import org.rxradar.tag.TagStage;
 import org.rxradar.tag.Tagger;
 import org.rxradar.trend.TrendRoutes;
+import org.rxradar.web.SettingRoutes;
+import org.rxradar.web.page.SourceNames;
 import org.rxradar.trend.TrendStage;
 import org.rxradar.trend.TrendStore;
 import org.rxradar.trend.TrendView;
@@ -122,6 +124,10 @@ public final class Pipeline implements AutoCloseable {
         this.trendView = own(TrendView.follow(bus.clients(), trends));
         TrendRoutes trendRoutes = new TrendRoutes(trends, clock);
         http.route("/trends", trendRoutes);
+        // web: pages name sources by their configured name; /settings/{id} career pages
+        SourceNames sourceNames = SourceNames.of(configured.sources());
+        http.sourceNames(sourceNames);
+        new SettingRoutes(view, trends, sourceNames, clock).installOn(http);
         // web: /subscriptions and /unsubscribe; links use the port really bound, known after start
         this.web = own(WebSubscriptions.install(http, configured, subscriptions, http::publicBaseUrl, clock, registry));
         http.start();
