@@ -39,15 +39,20 @@ final class BrowserChecks {
         Assumptions.assumeTrue(present, "headless Chromium test skipped: " + missing);
     }
 
+    /** Like {@link #screenshotsAndNoOverflow(WebDriver, String, String)} for the page now shown (one a POST led to: not reloaded). */
+    static void screenshotsAndNoOverflow(WebDriver browser, String name) throws Exception {
+        screenshotsAndNoOverflow(browser, null, name);
+    }
+
     /**
-     * Loads {@code url} at both widths, saves {@code <name>-1280.png} and {@code <name>-390.png}, and
+     * Loads {@code url} (null: keeps the page shown) at both widths, saves {@code <name>-1280.png} and {@code <name>-390.png}, and
      * checks that the phone layout is no wider than the phone. Leaves the browser at phone width.
      */
     static void screenshotsAndNoOverflow(WebDriver browser, String url, String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         for (int width : new int[] {DESKTOP, PHONE}) {
             browser.manage().window().setSize(new Dimension(width, 900));
-            browser.get(url);
+            if (url != null) browser.get(url);
             JavascriptExecutor js = (JavascriptExecutor) browser;
             long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
             browser.manage().window().setSize(new Dimension(width, (int) Math.min(MAX_HEIGHT, Math.max(600, height + 100))));
