@@ -138,5 +138,9 @@ class PagesInBrowserIT {
         BrowserChecks.screenshotsAndNoOverflow(browser, file.toUri().toString(), "digest");
         assertThat(BrowserChecks.seriousViolations(browser)).as("axe on a digest").isEmpty();
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Trends this week", "Median pay");
+        // the trends table itself fits the phone: median pay is not cut off or hidden behind a scroll
+        long tableWidth = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var t = [...document.querySelectorAll('table')].pop(); return t.parentElement.scrollWidth - t.parentElement.clientWidth")).longValue();
+        assertThat(tableWidth).as("trends table overflow at 390 px").isLessThanOrEqualTo(0);
     }
 }
