@@ -124,6 +124,22 @@ class PagesInBrowserIT {
     }
 
     @Test
+    void darkModeKeepsTheContrast() throws Exception {
+        var chrome = (org.openqa.selenium.chromium.ChromiumDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            for (String path : List.of("/", "/settings/hospital", "/trends.html")) {
+                String name = "dark" + (path.equals("/") ? "-home" : path.replaceAll("[^a-z]+", "-"));
+                BrowserChecks.screenshotsAndNoOverflow(browser, base + path, name.replaceAll("-$", ""));
+                assertThat(BrowserChecks.seriousViolations(browser)).as("axe in dark mode on " + path).isEmpty();
+            }
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @Test
     void digestFitsAPhoneAndPassesTheAudit() throws Exception {
         Subscriber pat = new Subscriber(null, "pat@example.org", "Pat", List.of("hospital", "long-term-care"), List.of(), List.of(),
                 List.of(), false, List.of(), "America/Chicago", "07:00", "daily", "confirmed");
