@@ -64,9 +64,10 @@ public final class SubscriptionRoutes implements HttpHandler {
             String method = ex.getRequestMethod();
             switch (path) {
                 case "/subscriptions", "/subscriptions/" -> {
-                    if (method.equals("GET") || method.equals("HEAD")) send(ex, 200, "text/html; charset=utf-8",
+                    if (!allow(ex, method, "GET", "HEAD", "POST")) return;
+                    if (method.equals("POST")) subscribe(ex);
+                    else send(ex, 200, "text/html; charset=utf-8",
                             SubscribePage.render(RequestFields.fromQuery(ex.getRequestURI().getRawQuery()), null, null));
-                    else if (allow(ex, method, "POST")) subscribe(ex);
                 }
                 case "/subscriptions/confirm" -> {
                     // not HEAD: a probe has no business here

@@ -29,6 +29,14 @@ class PageTemplatesTest {
     }
 
     @Test
+    void annualPayShowsItsHourlyEquivalent() {
+        var salary = new org.rxradar.model.Salary(41600.0, 41600.0, org.rxradar.model.Salary.Unit.YEAR, "USD");
+        assertThat(org.rxradar.web.page.LeadCards.hourly("$41,600/yr", salary)).isEqualTo("$41,600/yr (about $20.00/hr)");
+        var hourly = new org.rxradar.model.Salary(18.0, 20.0, org.rxradar.model.Salary.Unit.HOUR, "USD");
+        assertThat(org.rxradar.web.page.LeadCards.hourly("$18.00–$20.00/hr", hourly)).isEqualTo("$18.00–$20.00/hr");
+    }
+
+    @Test
     void addressesAreMasked() {
         assertThat(Masked.email("jane@example.org")).isEqualTo("j***@example.org");
         assertThat(Masked.email(" a@b.c ")).isEqualTo("a***@b.c");

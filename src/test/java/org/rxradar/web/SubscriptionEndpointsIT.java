@@ -230,7 +230,7 @@ class SubscriptionEndpointsIT {
         HttpResponse<String> put = web.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base() + "/subscriptions"))
                 .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(405);
-        assertThat(put.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(put.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
     }
 
     @Test

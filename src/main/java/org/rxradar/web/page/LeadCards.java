@@ -3,10 +3,12 @@ package org.rxradar.web.page;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.rxradar.digest.DigestEntry;
 import org.rxradar.digest.DigestSelector;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Labels;
+import org.rxradar.model.Salary;
 import org.rxradar.model.TaggedItem;
 
 /**
@@ -29,11 +31,19 @@ public final class LeadCards {
         return out;
     }
 
+    /** Annual pay with its hourly equivalent, so leads compare at a glance: "$41,600/yr (about $20.00/hr)". */
+    public static String hourly(String pay, Salary salary) {
+        if (pay == null || salary == null || salary.unit() != Salary.Unit.YEAR) return pay;
+        Double h = salary.hourlyMidpoint();
+        if (h == null || !Double.isFinite(h) || h <= 0) return pay;
+        return pay + String.format(Locale.ROOT, " (about $%.2f/hr)", h);
+    }
+
     public DigestEntry of(TaggedItem item) {
         List<String> why = (item.kind() == Kind.JOB ? item.settings() : item.topics()).stream().map(Labels::of).toList();
         DigestEntry e = DigestSelector.entryOf(item, zone, why);
         List<DigestEntry.Link> links = e.links().stream().map(l -> new DigestEntry.Link(sources.name(l.source()), l.url())).toList();
-        return new DigestEntry(e.kind(), e.title(), e.url(), e.employer(), e.place(), e.pay(), e.certifications(), e.employment(),
+        return new DigestEntry(e.kind(), e.title(), e.url(), e.employer(), e.place(), hourly(e.pay(), item.salary()), e.certifications(), e.employment(),
                 e.shift(), e.posted(), sources.name(e.source()), e.summary(), e.why(), links, e.itemIds());
     }
 }
