@@ -81,11 +81,12 @@ public final class SettingRoutes implements HttpHandler {
     }
 
     private List<SettingLink> index(TrendReport report) {
-        Map<String, Integer> counts = view.countsBySetting();
         List<SettingLink> out = new ArrayList<>();
         for (String id : Taxonomy.SETTINGS) {
             TrendReport.Pay pay = report.payBySetting().get(id);
-            out.add(new SettingLink(id, Labels.of(id), counts.getOrDefault(id, 0),
+            // job leads only (the feed counts include the setting's news), as the setting page counts them
+            int leads = view.query(FeedQuery.all().withKind(Kind.JOB).withSettings(List.of(id)).withLimit(FeedQuery.MAX_LIMIT)).items().size();
+            out.add(new SettingLink(id, Labels.of(id), leads,
                     pay == null ? "" : SettingProfile.dollars(pay.medianHourly()), pay == null ? 0 : pay.leadsWithPay()));
         }
         return out;
