@@ -19,7 +19,7 @@ public final class TrendHtml {
 
     private TrendHtml() {}
 
-    /** A row of a two- or three-column table. */
+    /** A row of a two- or three-column table (for settings, {@code extra} is the setting page's path). */
     public record Row(String label, String value, String extra) {}
 
     public static String render(TrendReport r) {
@@ -30,7 +30,9 @@ public final class TrendHtml {
         c.put("news", r.newsItems());
         c.put("dayCount", r.days().size());
         c.put("charts", TrendCharts.of(r));
-        c.put("leadsBySetting", rows(r.leadsBySetting()));
+        List<Row> bySetting = new ArrayList<>();
+        r.leadsBySetting().forEach((k, n) -> bySetting.add(new Row(Labels.of(k), n.toString(), org.rxradar.model.Taxonomy.isSetting(k) ? "/settings/" + k : "")));
+        c.put("leadsBySetting", bySetting);
         List<Row> pay = new ArrayList<>();
         r.payBySetting().forEach((k, p) -> pay.add(new Row(Labels.of(k), dollars(p.medianHourly()), Integer.toString(p.leadsWithPay()))));
         c.put("pay", pay);
