@@ -41,6 +41,7 @@ import org.rxradar.model.TaggedItem;
 import org.rxradar.tag.TagStage;
 import org.rxradar.tag.Tagger;
 import org.rxradar.trend.TrendRoutes;
+import org.rxradar.web.SettingRoutes;
 import org.rxradar.trend.TrendStage;
 import org.rxradar.trend.TrendStore;
 import org.rxradar.trend.TrendView;
@@ -110,7 +111,8 @@ public final class Pipeline implements AutoCloseable {
         this.trends = new TrendStore();
         // the HTTP port is taken before the broker starts, so a port in use is reported at once
         this.http = own(new HttpApi(configured.http(), view, this::health, registry));
-        http.sourceNames(SourceNames.of(configured.sources())); // feeds show a source's name, not its id
+        SourceNames sourceNames = SourceNames.of(configured.sources());
+        http.sourceNames(sourceNames); // feeds and pages show a source's name, not its id
         http.bind();
         new JvmMemoryMetrics().bindTo(registry);
         // web: stages that count on the global registry (fetch) show up in /metrics too
@@ -124,6 +126,8 @@ public final class Pipeline implements AutoCloseable {
         this.trendView = own(TrendView.follow(bus.clients(), trends));
         TrendRoutes trendRoutes = new TrendRoutes(trends, clock);
         http.route("/trends", trendRoutes);
+        // web: /settings/{id} career pages
+        new SettingRoutes(view, trends, sourceNames, clock).installOn(http);
         // web: /subscriptions and /unsubscribe; links use the port really bound, known after start
         this.web = own(WebSubscriptions.install(http, configured, subscriptions, http::publicBaseUrl, clock, registry));
         http.start();

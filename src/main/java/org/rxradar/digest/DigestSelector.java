@@ -203,7 +203,7 @@ public final class DigestSelector {
         for (Ranked r : shown) {
             List<String> tags = bySetting ? r.best.settings() : r.best.topics();
             String key = tags.stream().filter(bySection::containsKey).min(Comparator.comparingInt(order::indexOf)).orElse(OTHER);
-            bySection.get(key).add(entry(r, zone));
+            bySection.get(key).add(entry(r, zone, sources));
         }
         List<DigestSection> out = new ArrayList<>();
         bySection.forEach((id, entries) -> {
@@ -212,7 +212,16 @@ public final class DigestSelector {
         return out;
     }
 
-    private DigestEntry entry(Ranked r, ZoneId zone) {
+    /**
+     * One item as the digest shows it (title, employer, place, pay, certifications, shift, posted),
+     * with {@code why} as its reasons: the web pages list leads exactly as the digest does.
+     */
+    public static DigestEntry entryOf(TaggedItem item, ZoneId zone, List<String> why, SourceNames sources) {
+        SubscriberFilter.Match only = new SubscriberFilter.Match(item, why, 0, item.settings(), item.topics());
+        return entry(new Ranked(only, List.of(only), List.of(item), 0), zone, sources);
+    }
+
+    private static DigestEntry entry(Ranked r, ZoneId zone, SourceNames sources) {
         TaggedItem item = r.best.item();
         List<DigestEntry.Link> links = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

@@ -27,6 +27,7 @@ import org.rxradar.config.RxRadarConfig;
 import org.rxradar.config.SourceNames;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Json;
+import org.rxradar.web.page.PageTemplates;
 import org.rxradar.web.server.HttpLimits;
 import org.rxradar.web.server.NioHttpServer;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public final class HttpApi implements AutoCloseable {
     private RenderedFeeds feeds;
     private byte[] opml;
     private volatile String baseUrl;
-    private SourceNames sourceNames = SourceNames.none();
+    private volatile SourceNames sourceNames = SourceNames.none();
 
     public HttpApi(RxRadarConfig.Http cfg, FeedView view, HealthCheck health, PrometheusMeterRegistry registry) {
         this(cfg, view, health, registry, HttpLimits.DEFAULT);
@@ -71,7 +72,7 @@ public final class HttpApi implements AutoCloseable {
         this.clock = Clock.systemUTC();
     }
 
-    /** The configured sources' names, shown in feeds instead of source ids. Call before {@link #start}. */
+    /** The configured sources' names, shown in feeds and pages instead of source ids. Call before {@link #start}. */
     public synchronized HttpApi sourceNames(SourceNames names) {
         if (started) throw new IllegalStateException("set source names before start()");
         this.sourceNames = Objects.requireNonNull(names, "names");
@@ -202,7 +203,9 @@ public final class HttpApi implements AutoCloseable {
                 return;
             }
             status = switch (route) {
-                case "/" -> send(ex, 200, "text/html; charset=utf-8", "no-cache", HomePage.render(view));
+                case "/" -> send(ex, 200, "text/html; charset=utf-8", "no-cache", HomePage.render(view, ex.getRequestURI().getRawQuery(), sourceNames));
+                case PageTemplates.STYLESHEET_PATH -> send(ex, 200, "text/css; charset=utf-8", PageTemplates.STYLESHEET_CACHE_CONTROL,
+                        PageTemplates.stylesheet());
                 case "/health" -> health(ex);
                 case "/health/live" -> send(ex, 200, "application/json", "no-store", "{\"live\":true}".getBytes(StandardCharsets.UTF_8));
                 case "/metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", "no-store",
@@ -268,7 +271,7 @@ public final class HttpApi implements AutoCloseable {
     /** The route template, used as the low-cardinality {@code uri} tag of the request timer. */
     private static String routeOf(String path) {
         if (path.equals("/") || path.equals("/health") || path.equals("/health/live") || path.equals("/metrics")
-                || path.equals("/feeds.opml")) {
+                || path.equals("/feeds.opml") || path.equals(PageTemplates.STYLESHEET_PATH)) {
             return path;
         }
         if (path.startsWith("/feeds/settings/")) return "/feeds/settings/{id}";

@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-/** {@code /trends} (JSON) and {@code /trends.html} (page with charts) over the live store; {@code ?days=N} (7–63). */
+/**
+ * {@code /trends} (JSON), {@code /trends.html} (page with charts) and each chart alone as
+ * {@code /trends/<name>.svg} (for download) over the live store; {@code ?days=N} (7–63).
+ */
 public final class TrendRoutes implements HttpHandler {
     private final TrendStore store;
     private final Clock clock;
@@ -38,7 +41,12 @@ public final class TrendRoutes implements HttpHandler {
             switch (path) {
                 case "/trends", "/trends.json" -> send(ex, 200, "application/json; charset=utf-8", TrendJson.render(report));
                 case "/trends.html" -> send(ex, 200, "text/html; charset=utf-8", TrendHtml.render(report));
-                default -> send(ex, 404, "text/plain; charset=utf-8", "not found; try /trends or /trends.html\n");
+                default -> {
+                    String name = path.startsWith("/trends/") && path.endsWith(".svg") ? path.substring(8, path.length() - 4) : "";
+                    var chart = name.isEmpty() ? java.util.Optional.<TrendCharts.Chart>empty() : TrendCharts.named(report, name);
+                    if (chart.isPresent()) send(ex, 200, "image/svg+xml; charset=utf-8", chart.get().svg());
+                    else send(ex, 404, "text/plain; charset=utf-8", "not found; try /trends, /trends.html, /trends/leads.svg or /trends/pay.svg\n");
+                }
             }
         }
     }

@@ -14,14 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.rxradar.feeds.HttpApi;
 import org.rxradar.model.Json;
+import org.rxradar.web.page.Masked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The subscription endpoints:
  * <ul>
- *   <li>{@code POST /subscriptions} (form or JSON) — asks for a subscription; answers "check your inbox"</li>
- *   <li>{@code GET /subscriptions/confirm?token=…} — the link in the confirmation mail</li>
+ *   <li>{@code GET /subscriptions} — the form, filled in from the query ({@code ?settings=hospital&states=TX})</li>
+ *   <li>{@code POST /subscriptions} (form or JSON) — asks for a subscription; answers "check your inbox" (or,
+ *       without SMTP, names the outbox directory); a refused form comes back filled in, the error at its field</li>
+ *   <li>{@code GET /subscriptions/confirm?token=…} — the link in the confirmation mail: a page with a button
+ *       (mail scanners follow links; a GET confirms nothing)</li>
+ *   <li>{@code POST /subscriptions/confirm?token=…} — the button: confirms</li>
  *   <li>{@code GET /unsubscribe?token=…} — a page with a button (a GET changes nothing: mail scanners follow links)</li>
  *   <li>{@code POST /unsubscribe?token=…} — unsubscribes; RFC 8058 one-click ({@code List-Unsubscribe=One-Click})</li>
  * </ul>
@@ -33,6 +38,9 @@ public final class SubscriptionRoutes implements HttpHandler {
     public static final List<RateLimiter.Limit> PER_CLIENT_LIMITS = List.of(new RateLimiter.Limit(5, Duration.ofMinutes(1)));
     private static final String CHECK_INBOX = "Check your inbox. If %s can be subscribed, a message with a confirmation "
             + "link is on its way; the link works for 48 hours. Nothing is sent until it is opened.";
+    private static final String IN_OUTBOX = "No mail server is set up on this RxRadar, so nothing was emailed: if %s can be "
+            + "subscribed, the confirmation message was written as an .eml file to the outbox directory %s. Open the link in it "
+            + "within 48 hours; nothing is sent until it is opened.";
 
     private final SubscriptionService service;
     private final RateLimiter perClient;
@@ -56,10 +64,14 @@ public final class SubscriptionRoutes implements HttpHandler {
             String method = ex.getRequestMethod();
             switch (path) {
                 case "/subscriptions", "/subscriptions/" -> {
-                    if (allow(ex, method, "POST")) subscribe(ex);
+                    if (!allow(ex, method, "GET", "HEAD", "POST")) return;
+                    if (method.equals("POST")) subscribe(ex);
+                    else send(ex, 200, "text/html; charset=utf-8",
+                            SubscribePage.render(RequestFields.fromQuery(ex.getRequestURI().getRawQuery()), null, null));
                 }
                 case "/subscriptions/confirm" -> {
-                    if (allow(ex, method, "GET")) confirm(ex); // not HEAD: a probe must not confirm
+                    // not HEAD: a probe has no business here
+                    if (allow(ex, method, "GET", "POST")) confirm(ex, method.equals("POST"));
                 }
                 case "/unsubscribe", "/unsubscribe/" -> {
                     if (allow(ex, method, "GET", "HEAD", "POST")) unsubscribe(ex, method.equals("POST"));
@@ -100,9 +112,9 @@ public final class SubscriptionRoutes implements HttpHandler {
             return;
         }
         SubscriptionForm form;
+        Map<String, List<String>> fields = Map.of();
         try {
             byte[] body = readBody(ex);
-            Map<String, List<String>> fields;
             if (json) fields = RequestFields.fromJson(body);
             else if (type.startsWith("application/x-www-form-urlencoded") || type.isEmpty())
                 fields = RequestFields.fromForm(new String(body, StandardCharsets.UTF_8));
@@ -115,22 +127,28 @@ public final class SubscriptionRoutes implements HttpHandler {
             problem(ex, json, 413, "Request too large", null, "The request body is larger than " + MAX_BODY / 1024 + " KB.");
             return;
         } catch (BadRequest e) {
-            problem(ex, json, 400, "Please check the form", e.field(), e.getMessage());
+            // a person at a browser gets the form back as typed, the error beside the field at fault
+            if (json) problem(ex, true, 400, "Please check the form", e.field(), e.getMessage());
+            else send(ex, 400, "text/html; charset=utf-8", SubscribePage.render(fields, e.field(), e.getMessage()));
             return;
         }
         service.subscribe(form);
-        String message = String.format(CHECK_INBOX, form.email());
+        String message = service.outbox().map(dir -> String.format(IN_OUTBOX, form.email(), dir.toAbsolutePath()))
+                .orElse(String.format(CHECK_INBOX, form.email()));
         if (json) {
             sendJson(ex, 202, Map.of("status", "check-inbox", "message", message));
         } else {
-            send(ex, 200, "text/html; charset=utf-8", Pages.notice("Check your inbox", message));
+            send(ex, 200, "text/html; charset=utf-8", Pages.notice(service.outbox().isPresent() ? "Confirmation written to the outbox"
+                    : "Check your inbox", message));
         }
     }
 
-    private void confirm(HttpExchange ex) throws IOException {
+    private void confirm(HttpExchange ex, boolean post) throws IOException {
         String token = token(ex);
-        SubscriptionService.Confirmation result = service.confirm(token);
+        SubscriptionService.Confirmation result = post ? service.confirm(token) : service.check(token);
         switch (result) {
+            case PENDING -> send(ex, 200, "text/html; charset=utf-8",
+                    Pages.confirmForm(token, Masked.email(service.confirmationEmail(token).orElse(null))));
             case CONFIRMED -> send(ex, 200, "text/html; charset=utf-8", Pages.notice("Subscribed",
                     "Thank you: your subscription is confirmed. The first digest comes at your chosen time."));
             case ALREADY_CONFIRMED -> send(ex, 200, "text/html; charset=utf-8", Pages.notice("Subscribed",
@@ -151,7 +169,7 @@ public final class SubscriptionRoutes implements HttpHandler {
             return;
         }
         if (!post) {
-            send(ex, 200, "text/html; charset=utf-8", Pages.unsubscribeForm(token));
+            send(ex, 200, "text/html; charset=utf-8", Pages.unsubscribeForm(token, Masked.email(service.unsubscribeEmail(token).orElse(null))));
             return;
         }
         try {

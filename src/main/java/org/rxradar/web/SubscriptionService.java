@@ -41,7 +41,7 @@ public final class SubscriptionService implements AutoCloseable {
             new RateLimiter.Limit(1, Duration.ofMinutes(10)), new RateLimiter.Limit(3, Duration.ofDays(1)));
 
     /** What a confirmation link did. */
-    public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, INVALID }
+    public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, INVALID, PENDING }
 
     private final SubscriptionLog subscriptions;
     private final ConfirmationTokens confirmTokens;
@@ -91,16 +91,37 @@ public final class SubscriptionService implements AutoCloseable {
         queue("confirm", s, () -> mail.confirm(s, confirmUrl(s.id())));
     }
 
-    public Confirmation confirm(String token) {
+    /**
+     * What {@link #confirm} would do with the token, changing nothing: {@code PENDING} when it would
+     * confirm. The confirmation page asks this before it offers its button.
+     */
+    public Confirmation check(String token) {
+        return pendingFor(token).map(s -> Confirmation.PENDING).orElseGet(() -> lastCheck(token));
+    }
+
+    /** The subscriber a valid confirmation token would confirm (its address, for the page to name). */
+    public Optional<String> confirmationEmail(String token) {
+        return pendingFor(token).map(Subscriber::email);
+    }
+
+    private Confirmation lastCheck(String token) {
         ConfirmationTokens.Check check = confirmTokens.check(token);
         if (check instanceof ConfirmationTokens.Check.Expired) return Confirmation.EXPIRED;
         if (!(check instanceof ConfirmationTokens.Check.Valid valid)) return Confirmation.INVALID;
         Optional<Subscriber> s = subscriptions.find(valid.subscriberId());
-        if (s.isEmpty()) return Confirmation.INVALID;
-        Subscriber.Status status = s.get().status();
-        if (status == Subscriber.Status.CONFIRMED) return Confirmation.ALREADY_CONFIRMED;
-        // only a pending request is confirmed: an old link must not undo a later unsubscribe
-        if (status != Subscriber.Status.PENDING) return Confirmation.INVALID;
+        if (s.isPresent() && s.get().confirmed()) return Confirmation.ALREADY_CONFIRMED;
+        return Confirmation.INVALID;
+    }
+
+    // only a pending request is confirmed: an old link must not undo a later unsubscribe
+    private Optional<Subscriber> pendingFor(String token) {
+        if (!(confirmTokens.check(token) instanceof ConfirmationTokens.Check.Valid valid)) return Optional.empty();
+        return subscriptions.find(valid.subscriberId()).filter(s -> s.status() == Subscriber.Status.PENDING);
+    }
+
+    public Confirmation confirm(String token) {
+        Optional<Subscriber> s = pendingFor(token);
+        if (s.isEmpty()) return lastCheck(token);
         subscriptions.put(s.get().withStatus(Subscriber.Status.CONFIRMED));
         subscriptions.awaitCaughtUp();
         count("rxradar.subscriptions.confirmed");
@@ -120,6 +141,16 @@ public final class SubscriptionService implements AutoCloseable {
             log.info("Subscriber {} unsubscribed", id.get());
         }
         return true;
+    }
+
+    /** The address an unsubscribe token stands for, when the token is ours and the subscriber known. */
+    public Optional<String> unsubscribeEmail(String token) {
+        return unsubscribeTokens.verify(token).flatMap(subscriptions::find).map(Subscriber::email);
+    }
+
+    /** Where confirmation mails go when no SMTP server is configured; empty when they are sent. */
+    public Optional<java.nio.file.Path> outbox() {
+        return mailer instanceof org.rxradar.digest.OutboxMailer o ? Optional.of(o.outbox()) : Optional.empty();
     }
 
     public boolean isUnsubscribeToken(String token) {

@@ -73,6 +73,11 @@ class PipelineIT {
                 HttpResponse<String> page = get(pipeline.httpPort(), "/trends.html");
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertThat(page.body()).contains("<svg");
+                // the career pages per setting are wired in too
+                HttpResponse<String> setting = get(pipeline.httpPort(), "/settings/hospital");
+                assertThat(setting.statusCode()).isEqualTo(200);
+                assertThat(setting.body()).contains("Hospital pharmacy technician jobs");
+                assertThat(get(pipeline.httpPort(), "/settings/nowhere").statusCode()).isEqualTo(404);
             }
 
             // same data directories: the fetch state and the digest log survive the restart

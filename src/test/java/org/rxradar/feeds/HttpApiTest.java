@@ -221,8 +221,16 @@ class HttpApiTest {
         HttpResponse<String> r = getText("/");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(r.body()).contains("<td>hospital</td><td>2</td>", "/feeds/topics/regulation.rss", "Tech &lt;img src=x onerror=alert(1)&gt;")
+        assertThat(r.body()).contains("<a href=\"/feeds/settings/hospital.atom\">Hospital</a> (2)", "/feeds/topics/regulation.atom",
+                        "Tech &lt;img src=x onerror=alert(1)&gt;", "href=\"/trends.html\"", "/feeds.opml")
                 .doesNotContain("<img");
+        // the leads come first, before the feeds
+        assertThat(r.body().indexOf("id=\"latest-leads\"")).isLessThan(r.body().indexOf("id=\"feeds\""));
+        HttpResponse<String> css = getText("/assets/style.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+        assertThat(css.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("max-age"));
+        assertThat(css.body()).contains("prefers-color-scheme: dark", ":focus-visible");
     }
 
     @Test

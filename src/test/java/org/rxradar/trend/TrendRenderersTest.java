@@ -59,14 +59,21 @@ class TrendRenderersTest {
         Document lines = parse(svgs.get(0));
         assertThat(lines.getDocumentElement().getLocalName()).isEqualTo("svg");
         assertThat(lines.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
-        assertThat(lines.getElementsByTagNameNS("*", "polyline").getLength()).isEqualTo(report.leadsBySettingPerDay().size());
+        // the busiest settings get a line each, the rest one "Other settings" line; weeks when days are sparse
+        int settings = report.leadsBySettingPerDay().size();
+        int lineCount = Math.min(settings, TrendCharts.MAX_SERIES) + (settings > TrendCharts.MAX_SERIES ? 1 : 0);
+        assertThat(lines.getElementsByTagNameNS("*", "polyline").getLength()).isEqualTo(lineCount);
         String firstPoints = lines.getElementsByTagNameNS("*", "polyline").item(0).getAttributes().getNamedItem("points").getNodeValue();
-        assertThat(firstPoints.split(" ")).hasSize(28);
+        assertThat(firstPoints.split(" ")).hasSize(TrendCharts.weekly(report) ? 4 : 28);
+        assertThat(lines.getDocumentElement().getTextContent()).doesNotContain("long-term-care");
 
         Document bars = parse(svgs.get(1));
-        assertThat(bars.getElementsByTagNameNS("*", "rect").getLength()).isEqualTo(report.payBySetting().size());
-        assertThat(bars.getDocumentElement().getTextContent()).contains("hospital", "$");
-        assertThat(parse(html).getDocumentElement().getTextContent()).contains("usp 800", "Rising terms");
+        // one bar per setting stating pay, plus the white background
+        assertThat(bars.getElementsByTagNameNS("*", "rect").getLength()).isEqualTo(report.payBySetting().size() + 1);
+        assertThat(bars.getDocumentElement().getTextContent()).contains("Hospital", "$", "(n=");
+        assertThat(parse(html).getDocumentElement().getTextContent()).contains("usp 800", "Rising terms")
+                .doesNotContain("PTCB-CPhT");
+        assertThat(html).contains("href=\"/trends/leads.svg\"", "href=\"/trends/pay.svg\"");
     }
 
     @Test

@@ -63,7 +63,7 @@ class OperationsIT {
                         .POST(HttpRequest.BodyPublishers.ofString("email=ops%40example.org&settings=hospital")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(sub.statusCode()).isEqualTo(200);
-                assertThat(sub.body()).contains("Check your inbox");
+                assertThat(sub.body()).contains("outbox directory");
                 awaitFile(dir.resolve("outbox"), "confirm-" + org.rxradar.model.Subscriber.idFor("ops@example.org"));
                 pipeline.subscriptions().awaitCaughtUp();
                 assertThat(pipeline.subscriptions().find("ops@example.org").orElseThrow().status().text()).isEqualTo("pending");

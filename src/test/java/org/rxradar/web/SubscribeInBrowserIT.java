@@ -27,9 +27,12 @@ import org.rxradar.digest.SubscriptionLog;
 
 /**
  * A person subscribing in a real browser: headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}) loads the front page, fills in and submits the form, sees the notice;
- * the confirmation mail reaches a real SMTP server, and opening its link confirms the subscriber
- * in the subscription topic. Skipped where Chromium is not installed ({@code .ci/run} installs it).
+ * {@code chromium-driver}) filters the front page, follows "get these by email" to the form filled
+ * in with the filters, submits it once without an address (the form comes back as typed, the error
+ * at the field), then with one; the confirmation mail reaches a real SMTP server, its link opens a
+ * page whose button confirms the subscriber in the subscription topic, and the unsubscribe page
+ * (naming the masked address) unsubscribes. Each page is screenshot at 1280 and 390 px and must fit
+ * the phone. Skipped where Chromium is not installed ({@code .ci/run} installs it).
  */
 class SubscribeInBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -82,22 +85,38 @@ class SubscribeInBrowserIT {
             WebDriver browser = chromium(Files.createDirectories(dir.resolve("chromium-profile")));
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                // the front page's filters lead to the form, filled in with them
                 browser.get(web.base() + "/");
                 assertThat(browser.getTitle()).contains("RxRadar");
-                browser.findElement(By.id("email")).sendKeys("pat@example.org");
+                new Select(browser.findElement(By.id("f-setting"))).selectByValue("hospital");
+                browser.findElement(By.id("apply-filters")).click();
+                wait.until(ExpectedConditions.urlContains("setting=hospital"));
+                browser.findElement(By.id("subscribe-this")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subscribe")));
+                assertThat(browser.findElement(By.cssSelector("input[name=settings][value=hospital]")).isSelected()).isTrue();
+                assertThat(browser.findElement(By.cssSelector("input[name=kinds][value=news]")).isSelected()).as("job leads only").isFalse();
+                BrowserChecks.screenshotsAndNoOverflow(browser, "subscribe-form");
+                assertThat(BrowserChecks.seriousViolations(browser)).as("axe on the subscribe form").isEmpty();
+
                 browser.findElement(By.id("name")).sendKeys("Pat");
-                browser.findElement(By.cssSelector("input[name=settings][value=hospital]")).click();
                 browser.findElement(By.cssSelector("input[name=topics][value=certification]")).click();
-                browser.findElement(By.cssSelector("input[name=kinds][value=news]")).click(); // jobs only
                 browser.findElement(By.id("remote")).click();
-                Select states = new Select(browser.findElement(By.id("states")));
-                states.selectByValue("TX");
-                states.selectByValue("OK");
+                browser.findElement(By.cssSelector("input[name=states][value=TX]")).click();
+                browser.findElement(By.cssSelector("input[name=states][value=OK]")).click();
                 new Select(browser.findElement(By.id("timezone"))).selectByValue("America/Denver");
+                // no email yet: the form comes back with what was chosen and the error at the email field
+                browser.findElement(By.id("subscribe-button")).click();
+                assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("email-error"))).getText()).contains("email");
+                assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Pat");
+                assertThat(browser.findElement(By.cssSelector("input[name=states][value=TX]")).isSelected()).isTrue();
+                assertThat(browser.findElement(By.id("remote")).isSelected()).isTrue();
+                BrowserChecks.screenshotsAndNoOverflow(browser, "subscribe-form-error");
+                browser.findElement(By.id("email")).sendKeys("pat@example.org");
                 browser.findElement(By.id("subscribe-button")).click();
 
                 String notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText();
                 assertThat(notice).contains("Check your inbox").contains("pat@example.org");
+                BrowserChecks.screenshotsAndNoOverflow(browser, "subscribe-notice");
 
                 assertThat(web.service.awaitMailsSent(Duration.ofSeconds(20))).isTrue();
                 assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
@@ -109,15 +128,33 @@ class SubscribeInBrowserIT {
                 Subscriber pending = subscriptions.find("pat@example.org").orElseThrow();
                 assertThat(pending.status().text()).isEqualTo("pending");
 
+                // opening the link confirms nothing; its button does
                 browser.get(confirm);
-                assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
-                        .contains("confirmed");
+                assertThat(browser.findElement(By.id("address")).getText()).isEqualTo("p***@example.org");
+                BrowserChecks.screenshotsAndNoOverflow(browser, "confirm");
+                subscriptions.awaitCaughtUp();
+                assertThat(subscriptions.find("pat@example.org").orElseThrow().status()).isEqualTo("pending");
+                browser.findElement(By.id("confirm-button")).click();
+                assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText()).contains("confirmed");
+                subscriptions.awaitCaughtUp();
+                assertSubscribed(subscriptions.find("pat@example.org").orElseThrow());
+
+                // the unsubscribe link names the address, masked; its button unsubscribes
+                browser.get(web.base() + "/unsubscribe?token=" + web.unsubscribeToken(Subscriber.idFor("pat@example.org")));
+                assertThat(browser.findElement(By.id("address")).getText()).isEqualTo("p***@example.org");
+                BrowserChecks.screenshotsAndNoOverflow(browser, "unsubscribe");
+                browser.findElement(By.id("unsubscribe")).click();
+                assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText()).contains("unsubscribed");
+                BrowserChecks.screenshotsAndNoOverflow(browser, "unsubscribed");
             } finally {
                 browser.quit();
             }
         }
         subscriptions.awaitCaughtUp();
-        Subscriber s = subscriptions.find("pat@example.org").orElseThrow();
+        assertThat(subscriptions.find("pat@example.org").orElseThrow().status().text()).isEqualTo("unsubscribed");
+    }
+
+    private static void assertSubscribed(Subscriber s) {
         assertThat(s.status().text()).isEqualTo("confirmed");
         assertThat(s.name()).isEqualTo("Pat");
         assertThat(s.settings()).containsExactly("hospital");

@@ -112,24 +112,34 @@ class SubscriptionEndpointsIT {
         assertThat(mails[0].getHeader("Auto-Submitted")).containsExactly("auto-generated");
         String confirm = link(mails[0], web.base() + "/subscriptions/confirm");
 
-        HttpResponse<String> confirmed = web.getUrl(confirm);
+        // opening the link shows a button and changes nothing (mail scanners open links); the button confirms
+        HttpResponse<String> opened = web.getUrl(confirm);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).contains("<form method=\"post\"").contains("id=\"confirm-button\"").contains("a***@example.org")
+                .doesNotContain("ana@example.org");
+        assertThat(subscriptions.find("ana@example.org").orElseThrow().status()).as("a GET confirms nothing").isEqualTo("pending");
+        HttpResponse<String> confirmed = web.confirm(confirm);
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("confirmed");
         assertThat(subscriptions.find("ana@example.org").orElseThrow().status().text()).isEqualTo("confirmed");
         assertThat(subscriptions.active()).anyMatch(s -> s.email().equals("ana@example.org"));
 
-        HttpResponse<String> again = web.getUrl(confirm);
+        HttpResponse<String> again = web.confirm(confirm);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("already confirmed");
+        assertThat(web.getUrl(confirm).body()).as("the link, opened again").contains("already confirmed");
     }
 
     @Test
-    void theFrontPageOffersTheFormWithEveryChoiceTheServerAccepts() throws Exception {
-        HttpResponse<String> home = web.get("/");
+    void theFormPageOffersEveryChoiceTheServerAcceptsFilledInFromTheQuery() throws Exception {
+        HttpResponse<String> home = web.get("/subscriptions?settings=long-term-care&states=TX&kinds=jobs");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<form id=\"subscribe\" method=\"post\" action=\"/subscriptions\"")
-                .contains("name=\"email\"").contains("name=\"send-at\"").contains("<option value=\"TX\">")
-                .contains("value=\"America/Chicago\" selected");
+                .contains("name=\"email\"").contains("name=\"send-at\"").contains("name=\"states\" value=\"OK\"")
+                .contains("value=\"America/Chicago\" selected")
+                .contains("name=\"settings\" value=\"long-term-care\" checked").contains("Long-term care")
+                .contains("name=\"states\" value=\"TX\" checked").contains("name=\"kinds\" value=\"jobs\" checked")
+                .doesNotContain("name=\"kinds\" value=\"news\" checked");
         for (String s : org.rxradar.model.Taxonomy.SETTINGS) assertThat(home.body()).contains("name=\"settings\" value=\"" + s + "\"");
         for (String t : org.rxradar.model.Taxonomy.TOPICS) assertThat(home.body()).contains("name=\"topics\" value=\"" + t + "\"");
     }
@@ -138,7 +148,10 @@ class SubscriptionEndpointsIT {
     void withoutAnSmtpHostTheConfirmationLandsInTheOutbox() throws Exception {
         Path outbox = dir.resolve("outbox-only");
         try (WebServer local = new WebServer(subscriptions, 0, outbox)) {
-            assertThat(local.postForm("email=olive%40example.org").statusCode()).isEqualTo(200);
+            HttpResponse<String> r = local.postForm("email=olive%40example.org");
+            assertThat(r.statusCode()).isEqualTo(200);
+            // the page says where the mail went, not "check your inbox"
+            assertThat(r.body()).contains("outbox directory").contains(outbox.toAbsolutePath().toString()).doesNotContain("Check your inbox");
             assertThat(local.service.awaitMailsSent(Duration.ofSeconds(20))).isTrue();
             List<Path> eml;
             try (var files = java.nio.file.Files.list(outbox)) {
@@ -204,12 +217,20 @@ class SubscriptionEndpointsIT {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(r.body()).contains("id=\"error\"").contains("&lt;script&gt;").doesNotContain("<script>");
 
+        // the form comes back as typed, the error beside the field at fault
+        HttpResponse<String> typed = web.postForm("email=pat%40example.org&name=Pat&settings=hospital&states=TX&remote=true&send-at=25%3A99");
+        assertThat(typed.statusCode()).isEqualTo(400);
+        assertThat(typed.body()).contains("value=\"pat@example.org\"", "value=\"Pat\"", "name=\"settings\" value=\"hospital\" checked",
+                "name=\"states\" value=\"TX\" checked", "id=\"remote\" checked", "value=\"25:99\"", "aria-invalid=\"true\"");
+        assertThat(typed.body()).contains("id=\"send-at-error\">send-at: &#39;25:99&#39; is not a time of day");
+
         assertThat(web.post("/subscriptions", "application/json", "[1,2]").body()).contains("must be a JSON object");
         assertThat(web.post("/subscriptions", "text/plain", "email=x").statusCode()).isEqualTo(415);
         assertThat(web.post("/subscriptions", "application/x-www-form-urlencoded", "email=" + "a".repeat(20_000)).statusCode()).isEqualTo(413);
-        HttpResponse<String> get = web.get("/subscriptions");
-        assertThat(get.statusCode()).isEqualTo(405);
-        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        HttpResponse<String> put = web.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(web.base() + "/subscriptions"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
     }
 
     @Test
@@ -291,13 +312,14 @@ class SubscriptionEndpointsIT {
     void unsubscribePageHasAButtonAndOneClickPostUnsubscribes() throws Exception {
         web.postForm("email=hal%40example.org");
         String confirm = link(mailsAfterQueue(1)[0], web.base() + "/subscriptions/confirm");
-        assertThat(web.getUrl(confirm).statusCode()).isEqualTo(200);
+        assertThat(web.confirm(confirm).statusCode()).isEqualTo(200);
         String id = Subscriber.idFor("hal@example.org");
         String token = web.unsubscribeToken(id);
 
         HttpResponse<String> page = web.get("/unsubscribe?token=" + token);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<form method=\"post\"").contains("List-Unsubscribe").contains("<button");
+        assertThat(page.body()).contains("<form method=\"post\"").contains("List-Unsubscribe").contains("<button")
+                .contains("h***@example.org").doesNotContain("hal@example.org");
         assertThat(subscriptions.find(id).orElseThrow().status().text()).as("a GET changes nothing").isEqualTo("confirmed");
 
         HttpResponse<String> done = web.post("/unsubscribe?token=" + token, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
@@ -306,8 +328,9 @@ class SubscriptionEndpointsIT {
         assertThat(subscriptions.find(id).orElseThrow().status().text()).isEqualTo("unsubscribed");
         assertThat(subscriptions.active()).noneMatch(s -> s.id().equals(id));
 
-        // the old confirmation link must not undo the unsubscribe
+        // the old confirmation link must not undo the unsubscribe, opened or posted
         assertThat(web.getUrl(confirm).statusCode()).isEqualTo(400);
+        assertThat(web.confirm(confirm).statusCode()).isEqualTo(400);
         assertThat(subscriptions.find(id).orElseThrow().status().text()).isEqualTo("unsubscribed");
         // repeating the one-click POST is harmless
         assertThat(web.post("/unsubscribe?token=" + token, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click").statusCode())

@@ -87,7 +87,7 @@ class SubscriptionsAcrossInstancesIT {
         String onB = linkFromA.replace(a.base(), b.base());
         assertThat(onB).startsWith(b.base());
 
-        HttpResponse<String> confirmed = b.getUrl(onB);
+        HttpResponse<String> confirmed = b.confirm(onB);
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("confirmed");
         viewOfA.awaitCaughtUp();

@@ -66,6 +66,13 @@ final class WebServer implements AutoCloseable {
         return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Presses the confirmation page's button: a POST to the link's own URL. */
+    HttpResponse<String> confirm(String url) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String pathAndQuery, String contentType, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) b.header("Content-Type", contentType);

@@ -1,0 +1,152 @@
+package org.rxradar.feeds;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rxradar.model.Kind;
+import org.rxradar.model.Labels;
+import org.rxradar.model.Taxonomy;
+
+/**
+ * The front page's filters, read from its GET query so that every filtered view is a URL to share
+ * or bookmark: {@code /?kind=job&setting=hospital&state=TX}. Each filter is one field of the form
+ * and one component here; a value that is not valid is dropped with a one-line problem naming the
+ * field, and the other filters still apply. To add a filter: a component, its parsing in
+ * {@link #parse}, its pairs in {@link #pairs}, and one {@code <div class="field">} in {@code home.peb}.
+ *
+ * @param kind    "job" (the default), "news" or "all"
+ * @param setting a settings id, or "" for every setting
+ * @param topic   a topics id, or ""
+ * @param state   a two-letter state code, or ""
+ */
+record LeadFilter(String kind, String setting, String topic, String state, List<String> problems) {
+    static final List<String> STATES = org.rxradar.web.page.FormChoices.STATES;
+    static final int LIMIT = 30;
+
+    static LeadFilter parse(String rawQuery) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> params = parameters(rawQuery, problems);
+        String kind = one(params, "kind", problems);
+        if (kind.isEmpty()) kind = "job";
+        if (!List.of("job", "news", "all").contains(kind)) {
+            problems.add("kind: '" + clip(kind) + "' is not job, news or all; showing job leads");
+            kind = "job";
+        }
+        String setting = one(params, "settings", problems);
+        if (!setting.isEmpty() && !Taxonomy.isSetting(setting)) {
+            problems.add("setting: '" + clip(setting) + "' is not a pharmacy setting; showing every setting");
+            setting = "";
+        }
+        String topic = one(params, "topics", problems);
+        if (!topic.isEmpty() && !Taxonomy.isTopic(topic)) {
+            problems.add("topic: '" + clip(topic) + "' is not a topic; showing every topic");
+            topic = "";
+        }
+        String state = one(params, "state", problems).toUpperCase(Locale.ROOT);
+        if (!state.isEmpty() && !STATES.contains(state)) {
+            problems.add("state: '" + clip(state) + "' is not a two-letter state code such as TX; showing every state");
+            state = "";
+        }
+        for (String name : params.keySet()) {
+            if (!List.of("kind", "settings", "topics", "state").contains(name)) problems.add(clip(name) + ": not a filter here; ignored");
+        }
+        return new LeadFilter(kind, setting, topic, state, List.copyOf(problems));
+    }
+
+    /** Name to values; an empty value (the form's "any" choice) is no value, singular and plural names are one. */
+    private static Map<String, List<String>> parameters(String rawQuery, List<String> problems) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) return out;
+        for (String pair : rawQuery.split("&")) {
+            String[] nv = pair.split("=", 2);
+            try {
+                String name = java.net.URLDecoder.decode(nv[0], StandardCharsets.UTF_8).trim().toLowerCase(Locale.ROOT);
+                name = switch (name) {
+                    case "setting" -> "settings";
+                    case "topic" -> "topics";
+                    case "states" -> "state";
+                    default -> name;
+                };
+                String value = nv.length > 1 ? java.net.URLDecoder.decode(nv[1], StandardCharsets.UTF_8).trim() : "";
+                if (name.isEmpty()) continue;
+                List<String> values = out.computeIfAbsent(name, n -> new ArrayList<>());
+                if (!value.isEmpty()) values.add(value);
+            } catch (IllegalArgumentException e) {
+                problems.add("query: malformed percent-encoding in '" + clip(pair) + "'; ignored");
+            }
+        }
+        return out;
+    }
+
+    private static String one(Map<String, List<String>> params, String name, List<String> problems) {
+        List<String> values = params.getOrDefault(name, List.of());
+        if (values.size() > 1) problems.add(name + ": one value at a time here; using '" + clip(values.get(0)) + "'");
+        return values.isEmpty() ? "" : values.get(0).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    FeedQuery query() {
+        FeedQuery q = FeedQuery.all().withLimit(LIMIT);
+        if (!kind.equals("all")) q = q.withKind(Kind.parse(kind));
+        if (!setting.isEmpty()) q = q.withSettings(List.of(setting));
+        if (!topic.isEmpty()) q = q.withTopics(List.of(topic));
+        if (!state.isEmpty()) q = q.withStates(List.of(state));
+        return q;
+    }
+
+    boolean isFiltered() {
+        return !setting.isEmpty() || !topic.isEmpty() || !state.isEmpty() || !kind.equals("job");
+    }
+
+    /** "Hospital job leads in TX": what the list shows, in words. */
+    String describe() {
+        String what = switch (kind) {
+            case "news" -> "news";
+            case "all" -> "job leads and news";
+            default -> "job leads";
+        };
+        StringBuilder s = new StringBuilder();
+        if (!setting.isEmpty()) s.append(Labels.of(setting)).append(' ');
+        s.append(s.isEmpty() ? Character.toUpperCase(what.charAt(0)) + what.substring(1) : what);
+        if (!topic.isEmpty()) s.append(" about ").append(Labels.of(topic).toLowerCase(Locale.ROOT));
+        if (!state.isEmpty()) s.append(" in ").append(state);
+        return s.toString();
+    }
+
+    /** The same filters as a feed: {@code /feeds/all.atom?kind=job&settings=hospital&state=TX}. */
+    String feedUrl() {
+        List<String> p = new ArrayList<>();
+        if (!kind.equals("all")) p.add("kind=" + kind);
+        if (!setting.isEmpty()) p.add("settings=" + setting);
+        if (!topic.isEmpty()) p.add("topics=" + topic);
+        if (!state.isEmpty()) p.add("state=" + state);
+        return "/feeds/all.atom" + (p.isEmpty() ? "" : "?" + String.join("&", p));
+    }
+
+    /** The subscribe form filled in with the same filters ({@code /subscriptions?settings=…&kinds=jobs…}). */
+    String subscribeUrl() {
+        List<String> p = new ArrayList<>();
+        if (kind.equals("job")) p.add("kinds=jobs");
+        if (kind.equals("news")) p.add("kinds=news");
+        if (!setting.isEmpty()) p.add("settings=" + setting);
+        if (!topic.isEmpty()) p.add("topics=" + topic);
+        if (!state.isEmpty()) p.add("states=" + state);
+        return "/subscriptions" + (p.isEmpty() ? "" : "?" + String.join("&", p));
+    }
+
+    /** The page's own URL with these filters, for links that keep them. */
+    String pageUrl() {
+        List<String> p = new ArrayList<>();
+        if (!kind.equals("job")) p.add("kind=" + kind);
+        if (!setting.isEmpty()) p.add("setting=" + setting);
+        if (!topic.isEmpty()) p.add("topic=" + topic);
+        if (!state.isEmpty()) p.add("state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+        return "/" + (p.isEmpty() ? "" : "?" + String.join("&", p));
+    }
+}

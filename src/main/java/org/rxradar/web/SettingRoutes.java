@@ -1,0 +1,123 @@
+package org.rxradar.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rxradar.feeds.FeedQuery;
+import org.rxradar.feeds.FeedView;
+import org.rxradar.feeds.HttpApi;
+import org.rxradar.model.Kind;
+import org.rxradar.model.Labels;
+import org.rxradar.model.Taxonomy;
+import org.rxradar.trend.TrendReport;
+import org.rxradar.trend.TrendStore;
+import org.rxradar.web.page.LeadCards;
+import org.rxradar.web.page.PageTemplates;
+import org.rxradar.config.SourceNames;
+
+/**
+ * The career pages per pharmacy setting: {@code /settings} (every setting with its leads and median
+ * pay) and {@code /settings/{id}} (current leads, pay and its spread with the sample size,
+ * certifications, shifts, top employers and states, the 28-day trend figures, recent news); an
+ * unknown id gets a 404 page listing the settings. Read-only: GET and HEAD.
+ */
+public final class SettingRoutes implements HttpHandler {
+    private static final int LEADS_SHOWN = 8;
+    private static final int NEWS_SHOWN = 5;
+
+    private final FeedView view;
+    private final TrendStore trends;
+    private final Clock clock;
+    private final LeadCards cards;
+
+    public SettingRoutes(FeedView view, TrendStore trends, SourceNames sources, Clock clock) {
+        this.view = view;
+        this.trends = trends;
+        this.clock = clock;
+        this.cards = new LeadCards(sources, ZoneOffset.UTC);
+    }
+
+    public void installOn(HttpApi http) {
+        http.route("/settings", this);
+    }
+
+    /** A setting in the index. */
+    public record SettingLink(String id, String label, int leads, String medianPay, int payN) {}
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(ex, 405, PageTemplates.message("Method not allowed", "error", "Use GET for this page."));
+                return;
+            }
+            String path = ex.getRequestURI().getPath();
+            TrendReport report = trends.report(LocalDate.now(clock.withZone(ZoneOffset.UTC)), TrendReport.DEFAULT_DAYS);
+            if (path.equals("/settings") || path.equals("/settings/")) {
+                send(ex, 200, PageTemplates.renderBytes("settings", "settings", Map.of("settings", index(report))));
+                return;
+            }
+            String id = path.startsWith("/settings/") ? path.substring("/settings/".length()) : "";
+            if (!Taxonomy.isSetting(id)) {
+                Map<String, Object> c = new HashMap<>();
+                c.put("settings", index(report));
+                c.put("title", "No such setting");
+                c.put("message", "There is no pharmacy setting '" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'. These are the settings:");
+                send(ex, 404, PageTemplates.renderBytes("settings", "settings", c));
+                return;
+            }
+            send(ex, 200, PageTemplates.renderBytes("setting", "settings", setting(id, report)));
+        }
+    }
+
+    private List<SettingLink> index(TrendReport report) {
+        List<SettingLink> out = new ArrayList<>();
+        for (String id : Taxonomy.SETTINGS) {
+            TrendReport.Pay pay = report.payBySetting().get(id);
+            // job leads only (the feed counts include the setting's news), as the setting page counts them
+            int leads = view.query(FeedQuery.all().withKind(Kind.JOB).withSettings(List.of(id)).withLimit(FeedQuery.MAX_LIMIT)).items().size();
+            out.add(new SettingLink(id, Labels.of(id), leads,
+                    pay == null ? "" : SettingProfile.dollars(pay.medianHourly()), pay == null ? 0 : pay.leadsWithPay()));
+        }
+        return out;
+    }
+
+    private Map<String, Object> setting(String id, TrendReport report) {
+        var leads = view.query(FeedQuery.all().withKind(Kind.JOB).withSettings(List.of(id)).withLimit(FeedQuery.MAX_LIMIT)).items();
+        var news = view.query(FeedQuery.all().withKind(Kind.NEWS).withSettings(List.of(id)).withLimit(NEWS_SHOWN)).items();
+        Map<String, Object> c = new HashMap<>();
+        c.put("id", id);
+        c.put("label", Labels.of(id));
+        c.put("profile", SettingProfile.of(leads));
+        c.put("entries", cards.of(leads.subList(0, Math.min(LEADS_SHOWN, leads.size()))));
+        c.put("news", cards.of(news));
+        TrendReport.Pay pay = report.payBySetting().get(id);
+        c.put("trendLeads", report.leadsBySetting().getOrDefault(id, 0));
+        c.put("trendPay", pay == null ? "" : SettingProfile.dollars(pay.medianHourly()));
+        c.put("trendPayN", pay == null ? 0 : pay.leadsWithPay());
+        c.put("trendDays", report.days().size());
+        return c;
+    }
+
+    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "public, max-age=60");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
