@@ -5,9 +5,9 @@ import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.record.internal.AbstractRecords;
-import org.apache.kafka.common.record.internal.CompressionType;
-import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -24,8 +24,7 @@ public final class RecordLimits {
 
     /**
      * The size the producer checks against {@code max.request.size}: an upper bound of the record
-     * in a batch of its own, uncompressed (the producer measures before compressing). Kafka's own
-     * estimate (an internal class since Kafka 4.2) so that the figure is exactly the producer's.
+     * in a batch of its own, uncompressed (the producer measures before compressing).
      */
     public static int sizeOf(ProducerRecord<String, byte[]> record) {
         byte[] key = record.key() == null ? null : KEYS.serialize(record.topic(), record.key());
