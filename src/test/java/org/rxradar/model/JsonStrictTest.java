@@ -26,7 +26,7 @@ class JsonStrictTest {
         assertThatThrownBy(() -> Json.read("{\"id\":\"x\",\"kind\":\"news\"} {\"id\":\"y\"}", Item.class))
                 .satisfies(e -> assertThat(Json.problem((Exception) e)).isEqualTo("more text after the JSON value (column 26)"));
         assertThatThrownBy(() -> Json.read("{\"id\":\"x\",\"kind\":\"news\"} trailing", Item.class))
-                .satisfies(e -> assertThat(Json.problem((Exception) e)).isEqualTo("not JSON: unrecognized token 'trailing' (column 34)"));
+                .satisfies(e -> assertThat(Json.problem((Exception) e)).isEqualTo("not JSON: unrecognized token 'trailing' (column 26)"));
         assertThatThrownBy(() -> Json.tree("{\"a\":1}{\"a\":2}")).isInstanceOf(IOException.class);
     }
 
