@@ -39,6 +39,30 @@ public final class ItemFactory {
         else if (guid != null && !guid.isBlank()) id = ItemIds.forGuid(sourceId, guid.trim());
         else if (title != null) id = ItemIds.forGuid(sourceId, "title:" + title);
         else return null;
+        return item(id, url, title, summary, published, employer, location, posting);
+    }
+
+    /**
+     * As {@link #create}, for a feed entry: one without title text but with a description is
+     * titled from the first words of that text ({@link Headline}), and when it has no link or GUID
+     * either, its id is the source plus its text, so the same post keeps its id from poll to poll.
+     * Null when the entry has no link, GUID, title or text.
+     */
+    public Item entry(String url, String guid, String titleHtml, String summaryHtml, Instant published,
+                      String employer, String location) {
+        String title = TextCleaner.title(titleHtml);
+        if (title != null) return create(url, guid, titleHtml, summaryHtml, published, employer, location, null);
+        String summary = TextCleaner.summary(summaryHtml);
+        if (summary == null) return create(url, guid, null, null, published, employer, location, null);
+        String id;
+        if (url != null) id = ItemIds.forUrl(url);
+        else if (guid != null && !guid.isBlank()) id = ItemIds.forGuid(sourceId, guid.trim());
+        else id = ItemIds.forGuid(sourceId, "text:" + summary);
+        return item(id, url, Headline.of(summary), summary, published, employer, location, null);
+    }
+
+    private Item item(String id, String url, String title, String summary, Instant published,
+                      String employer, String location, JobPosting posting) {
         Instant when = Dates.plausible(published, fetched);
         return new Item(Item.VERSION, id, kind, sourceId, url == null ? null : url, title, summary,
                 when == null ? fetched : when, when == null, fetched, null,
