@@ -19,8 +19,9 @@ import org.jdom2.filter.Filters;
  * element: title, summary, content, tagline, copyright) and Atom 1.0 title, summary or content whose
  * type is a media type that is neither text nor XML (RFC 4287 4.1.3.3). ROME decodes the former
  * itself, but a line break inside the base64 (as encoders write it) or text that is not base64
- * fails the whole document; here whitespace is skipped, and a construct that does not
- * decode to UTF-8 text is emptied instead, so one bad entry does not cost the others.
+ * fails the whole document; here whitespace is skipped, and an Atom 0.3 construct that does not
+ * decode to UTF-8 text is emptied instead, so one bad entry does not cost the others. An Atom 1.0
+ * construct of a custom type whose text is not base64 stays as it is.
  */
 final class AtomBase64 {
     static final Namespace ATOM03 = Namespace.getNamespace("http://purl.org/atom/ns#");
@@ -51,9 +52,16 @@ final class AtomBase64 {
             }
         }
         for (Element e : encoded) {
-            e.setText(text(e.getText()));
-            if (atom03) e.setAttribute("mode", "escaped");
-            else e.setAttribute("type", "html");
+            String text = text(e.getText());
+            if (atom03) {
+                e.setText(text == null ? "" : text);
+                e.setAttribute("mode", "escaped");
+            } else if (text != null) {
+                e.setText(text);
+                e.setAttribute("type", "html");
+            } else if (isMedia(e.getAttributeValue("type"))) {
+                e.setText(""); // an image or a sound is no text for an item
+            } // else: a custom type whose text is not base64 stays text
         }
     }
 
@@ -67,15 +75,20 @@ final class AtomBase64 {
         return !t.startsWith("text/") && !t.endsWith("+xml") && !t.endsWith("/xml");
     }
 
-    /** The UTF-8 text the base64 encodes, or empty when it is not base64 of UTF-8 text. */
+    private static boolean isMedia(String type) {
+        String t = type.trim().toLowerCase(Locale.ROOT);
+        return t.startsWith("image/") || t.startsWith("audio/") || t.startsWith("video/") || t.startsWith("application/octet-stream");
+    }
+
+    /** The UTF-8 text the base64 encodes, or null when it is not base64 of UTF-8 text. */
     static String text(String base64) {
         try {
             byte[] bytes = Base64.getDecoder().decode(WHITESPACE.matcher(base64).replaceAll(""));
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return CONTROL.matcher(text).find() ? "" : text; // binary data, or text XML cannot hold
+            return CONTROL.matcher(text).find() ? null : text; // binary data, or text XML cannot hold
         } catch (IllegalArgumentException | CharacterCodingException e) {
-            return "";
+            return null;
         }
     }
 }

@@ -76,7 +76,11 @@ final class XmlFeedParser {
         }
         List<JobFeedFields.Fields> jobFields = factory.kind() == Kind.JOB ? JobFeedFields.read(text) : List.of();
         List<Item> items = items(feed, base, factory, jobFields, dropped);
-        return new ParsedItems(items, feed.getEntries().isEmpty() ? "the feed has no entries" : null, Map.of(), dropped);
+        int left = dropped.values().stream().mapToInt(Integer::intValue).sum();
+        if (left > 0) log.debug("{}: {} entries left out: {}", base, left, dropped);
+        String notice = null;
+        if (items.isEmpty()) notice = left == 0 ? "the feed has no entries" : "no entry could be kept (" + left + " left out)";
+        return new ParsedItems(items, notice, Map.of(), dropped);
     }
 
     private static SyndFeed build(String xml) throws Exception {
