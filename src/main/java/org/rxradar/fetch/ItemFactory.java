@@ -7,7 +7,8 @@ import org.rxradar.model.JobPosting;
 import org.rxradar.model.Kind;
 
 /**
- * Builds {@link Item}s the same way for every parser: id from the canonical URL (or source + GUID),
+ * Builds {@link Item}s the same way for every parser: id from the canonical URL (or source + GUID, or
+ * for a feed entry with neither, source + text),
  * text cleaned, and the fetch time used and flagged when there is no usable date.
  */
 public final class ItemFactory {
@@ -32,14 +33,7 @@ public final class ItemFactory {
     /** Null when the entry has neither a link, a GUID nor a title to identify it. */
     public Item create(String url, String guid, String titleHtml, String summaryHtml, Instant published,
                 String employer, String location, JobPosting posting) {
-        String title = TextCleaner.title(titleHtml);
-        String summary = TextCleaner.summary(summaryHtml);
-        String id;
-        if (url != null) id = ItemIds.forUrl(url);
-        else if (guid != null && !guid.isBlank()) id = ItemIds.forGuid(sourceId, guid.trim());
-        else if (title != null) id = ItemIds.forGuid(sourceId, "title:" + title);
-        else return null;
-        return item(id, url, title, summary, published, employer, location, posting);
+        return cleaned(url, guid, TextCleaner.title(titleHtml), TextCleaner.summary(summaryHtml), published, employer, location, posting);
     }
 
     /**
@@ -51,14 +45,23 @@ public final class ItemFactory {
     public Item entry(String url, String guid, String titleHtml, String summaryHtml, Instant published,
                       String employer, String location) {
         String title = TextCleaner.title(titleHtml);
-        if (title != null) return create(url, guid, titleHtml, summaryHtml, published, employer, location, null);
         String summary = TextCleaner.summary(summaryHtml);
-        if (summary == null) return create(url, guid, null, null, published, employer, location, null);
+        if (title != null || summary == null) return cleaned(url, guid, title, summary, published, employer, location, null);
         String id;
         if (url != null) id = ItemIds.forUrl(url);
         else if (guid != null && !guid.isBlank()) id = ItemIds.forGuid(sourceId, guid.trim());
         else id = ItemIds.forGuid(sourceId, "text:" + summary);
         return item(id, url, Headline.of(summary), summary, published, employer, location, null);
+    }
+
+    private Item cleaned(String url, String guid, String title, String summary, Instant published,
+                         String employer, String location, JobPosting posting) {
+        String id;
+        if (url != null) id = ItemIds.forUrl(url);
+        else if (guid != null && !guid.isBlank()) id = ItemIds.forGuid(sourceId, guid.trim());
+        else if (title != null) id = ItemIds.forGuid(sourceId, "title:" + title);
+        else return null;
+        return item(id, url, title, summary, published, employer, location, posting);
     }
 
     private Item item(String id, String url, String title, String summary, Instant published,
