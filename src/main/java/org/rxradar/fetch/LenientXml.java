@@ -1,7 +1,9 @@
 package org.rxradar.fetch;
 
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -9,8 +11,8 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The second chance for malformed feeds, in two steps that each end in a document for ROME's
@@ -31,6 +33,7 @@ import org.jsoup.parser.Parser;
  * CDATA sections, comments and processing instructions are left as they are.
  */
 final class LenientXml {
+    static final int MAX_DEPTH = 200;
     private static final Pattern INVALID_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
     private static final Pattern ROOT = Pattern.compile("<(rss|feed|rdf:RDF|RDF)[\\s>]");
     private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
@@ -105,8 +108,11 @@ final class LenientXml {
                 i++;
                 continue;
             }
-            int semi = s.indexOf(';', i + 1);
-            String ref = semi < 0 || semi - i > 40 ? null : s.substring(i + 1, semi);
+            int semi = -1; // looked for in a short window only: a long run of '&' without ';' stays linear
+            for (int j = i + 1; j < Math.min(n, i + 42) && semi < 0; j++) {
+                if (s.charAt(j) == ';') semi = j;
+            }
+            String ref = semi < 0 ? null : s.substring(i + 1, semi);
             String fixed = ref == null ? null : reference(ref);
             if (fixed == null) {
                 out.append("&amp;");
@@ -168,11 +174,20 @@ final class LenientXml {
         return at < 0 ? s : s.substring(0, at + end.length());
     }
 
-    /** Step two, on a document {@link #repair} already went over. */
+    /**
+     * Step two, on a document {@link #repair} already went over. Throws when the elements nest
+     * deeper than {@value #MAX_DEPTH} levels: no feed does, and the strict parser would spend
+     * minutes on the document the rebuild makes of, say, 100,000 unclosed elements.
+     */
     static Rebuilt rebuild(String repaired) {
         Document doc = Jsoup.parse(repaired, "", Parser.xmlParser().setTrackPosition(true));
         Element root = doc.children().first();
         if (root == null) return new Rebuilt(repaired, 0);
+        int[] deepest = {0};
+        NodeTraversor.traverse((node, depth) -> deepest[0] = Math.max(deepest[0], depth), root);
+        if (deepest[0] > MAX_DEPTH) {
+            throw new IllegalArgumentException("elements nest more than " + MAX_DEPTH + " levels deep");
+        }
         int cutOff = removeCutOffEntries(root);
         declarePrefixes(root);
         doc.outputSettings().prettyPrint(false).syntax(Document.OutputSettings.Syntax.xml)
@@ -208,24 +223,31 @@ final class LenientXml {
         return e.endSourceRange().isImplicit() && e.endSourceRange().endPos() == end;
     }
 
+    /**
+     * Prefixes used but declared nowhere in the document get a declaration on the root. One that is
+     * declared somewhere, if out of scope where used, is left alone: checking every use against its
+     * ancestors would cost a deeply nested document quadratic time.
+     */
     private static void declarePrefixes(Element root) {
-        Map<String, String> missing = new HashMap<>();
+        Set<String> declared = new HashSet<>();
+        Set<String> used = new LinkedHashSet<>();
         for (Element e : root.getAllElements()) {
-            need(e, prefix(e.tagName()), missing);
+            addPrefix(e.tagName(), used);
             for (Attribute a : e.attributes()) {
-                String p = prefix(a.getKey());
-                if (!a.getKey().startsWith("xmlns")) need(e, p, missing);
+                if (a.getKey().startsWith("xmlns:")) declared.add(a.getKey().substring(6));
+                else if (!a.getKey().equals("xmlns")) addPrefix(a.getKey(), used);
             }
         }
-        missing.forEach((p, uri) -> root.attr("xmlns:" + p, uri));
+        for (String p : used) {
+            if (!p.equals("xml") && !declared.contains(p)) {
+                root.attr("xmlns:" + p, KNOWN_PREFIXES.getOrDefault(p, "urn:x-undeclared-prefix:" + p));
+            }
+        }
     }
 
-    private static void need(Element e, String prefix, Map<String, String> missing) {
-        if (prefix == null || prefix.equals("xml") || missing.containsKey(prefix)) return;
-        for (Node n = e; n instanceof Element el; n = n.parent()) {
-            if (el.hasAttr("xmlns:" + prefix)) return;
-        }
-        missing.put(prefix, KNOWN_PREFIXES.getOrDefault(prefix, "urn:x-undeclared-prefix:" + prefix));
+    private static void addPrefix(String name, Set<String> into) {
+        String p = prefix(name);
+        if (p != null) into.add(p);
     }
 
     private static String prefix(String name) {

@@ -1,6 +1,7 @@
 package org.rxradar.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,11 @@ class LenientXmlTest {
     void everyAmpersandBecomesAWellFormedReference() {
         assertThat(LenientXml.references("<t>Q&A &amp; ?a=1&b=2 &copy=3 AT&T; &lt;</t>"))
                 .isEqualTo("<t>Q&amp;A &amp; ?a=1&amp;b=2 &amp;copy=3 AT&amp;T; &lt;</t>");
+    }
+
+    @Test
+    void aLongRunOfAmpersandsIsEscapedEveryOne() {
+        assertThat(LenientXml.references("<t>" + "&".repeat(100_000) + "</t>")).isEqualTo("<t>" + "&amp;".repeat(100_000) + "</t>");
     }
 
     @Test
@@ -44,6 +50,13 @@ class LenientXmlTest {
                 .contains("xmlns:dc=\"http://purl.org/dc/elements/1.1/\"").contains("xmlns:x=\"urn:x-undeclared-prefix:x\"")
                 .contains("xmlns:z=\"urn:x-undeclared-prefix:z\"");
         assertThat(r.cutOffEntries()).isZero();
+    }
+
+    @Test
+    void rebuildRefusesElementsNestedDeeperThanAnyFeed() {
+        String deep = "<rss><channel>" + "<x:a>".repeat(10_000);
+        assertThatThrownBy(() -> LenientXml.rebuild(deep)).hasMessageContaining("nest more than " + LenientXml.MAX_DEPTH + " levels");
+        assertThat(LenientXml.rebuild("<rss><channel>" + "<a>".repeat(LenientXml.MAX_DEPTH - 5)).xml()).endsWith("</channel></rss>");
     }
 
     @Test
