@@ -186,6 +186,8 @@ public final class PreviewCommand implements Callable<Integer> {
         } else if (parsed.notice() != null) {
             err.println(url + ": " + parsed.notice());
         }
+        // what the document held but the preview does not show, one line per reason
+        parsed.dropped().forEach((reason, n) -> err.println(url + ": dropped " + n + (n == 1 ? " entry: " : " entries: ") + reason));
     }
 
     private ParsedItems parse(HttpFetcher http, DocumentParser parser, String url, Kind k) throws FetchException {

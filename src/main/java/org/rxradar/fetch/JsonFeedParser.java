@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rxradar.model.Item;
 import org.rxradar.model.Json;
 
@@ -28,6 +30,7 @@ final class JsonFeedParser {
         if (home == null) home = text(root, "home_page_url");
         if (home != null && Links.resolve(base, home) != null) feedBase = URI.create(Links.resolve(base, home));
         List<Item> out = new ArrayList<>();
+        Map<String, Integer> dropped = new LinkedHashMap<>();
         for (JsonNode n : root.path("items")) {
             if (!n.isObject()) continue;
             String url = Links.resolve(feedBase, text(n, "url"));
@@ -37,11 +40,12 @@ final class JsonFeedParser {
             if (summary == null) summary = text(n, "content_text");
             String date = text(n, "date_published");
             if (date == null) date = text(n, "date_modified");
-            Item item = factory.create(url, text(n, "id"), text(n, "title"), summary,
-                    Dates.parse(date, factory.fetched()), null, null, null);
+            Item item = factory.entry(url, text(n, "id"), text(n, "title"), summary,
+                    Dates.parse(date, factory.fetched()), null, null);
             if (item != null) out.add(item);
+            else dropped.merge(XmlFeedParser.NOTHING, 1, Integer::sum);
         }
-        return new ParsedItems(out, out.isEmpty() ? "the feed has no items" : null);
+        return new ParsedItems(out, out.isEmpty() ? "the feed has no items" : null, Map.of(), dropped);
     }
 
     private static String text(JsonNode node, String field) {

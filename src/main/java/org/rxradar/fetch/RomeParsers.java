@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 
 /**
  * The parser ROME picks for a document, except that for RSS 2.0 and Atom 1.0 (most feeds) a twin
@@ -38,10 +40,17 @@ final class RomeParsers {
     }
 
     private static final class Rss20 extends RSS20Parser {
+        private final XMLOutputter markup = new XMLOutputter(Format.getRawFormat());
+
         @Override
         public Item parseItem(Element rssRoot, Element eItem, Locale locale) {
-            return withDate(eItem, "pubDate", getRSSNamespace(), () -> super.parseItem(rssRoot, eItem, locale),
-                    (item, when) -> item.setPubDate(when));
+            Item item = withDate(eItem, "pubDate", getRSSNamespace(), () -> super.parseItem(rssRoot, eItem, locale),
+                    (it, when) -> it.setPubDate(when));
+            // a title written as naked markup (<title><b>Bold</b> news</title>): ROME reads only its direct text;
+            // its markup, as for a description, is left for the text cleaner (an image alone stays no title text)
+            Element title = eItem.getChild("title", getRSSNamespace());
+            if (title != null && !title.getChildren().isEmpty()) item.setTitle(markup.outputString(title.getContent()));
+            return item;
         }
     }
 

@@ -21,8 +21,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdom2.Document;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through ROME. The charset comes from the HTTP header, the XML
- * prolog or the BOM (ROME's XmlReader); a second, lenient pass repairs common breakage.
+ * prolog or the BOM (ROME's XmlReader); a second, lenient pass repairs common breakage ({@link LenientXml}).
+ * Entries left out are counted per reason in {@link ParsedItems#dropped()}.
  */
 final class XmlFeedParser {
     private static final Logger log = LoggerFactory.getLogger(XmlFeedParser.class);
@@ -43,21 +46,41 @@ final class XmlFeedParser {
     private static final Pattern PROLOG_ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
     private static final ThreadLocal<ReusableInput> INPUT = ThreadLocal.withInitial(ReusableInput::new);
 
+    static final String CUT_OFF = "cut off by the end of the document";
+    static final String NO_TITLE_TEXT = "no title text and no link";
+    static final String NOTHING = "no title, link, id or text";
+
     ParsedItems parse(byte[] body, String contentType, URI base, ItemFactory factory) throws FetchException {
         String text = DoctypeGuard.defuse(decode(body, contentType));
         SyndFeed feed;
+        Map<String, Integer> dropped = new LinkedHashMap<>();
         try {
             feed = build(text);
         } catch (Exception | StackOverflowError first) {
+            // the lenient pass: text repairs first, then (if still needed) the structure rebuilt
             try {
-                feed = build(LenientXml.repair(text));
+                String repaired = LenientXml.repair(text);
+                try {
+                    feed = build(repaired);
+                    text = repaired;
+                } catch (Exception | StackOverflowError second) {
+                    LenientXml.Rebuilt rebuilt = LenientXml.rebuild(repaired);
+                    feed = build(rebuilt.xml());
+                    text = rebuilt.xml();
+                    if (rebuilt.cutOffEntries() > 0) dropped.put(CUT_OFF, rebuilt.cutOffEntries());
+                }
                 log.debug("{}: recovered malformed XML ({})", base, first.getMessage());
-            } catch (Exception | StackOverflowError second) {
-                throw new FetchException("not a parseable RSS/Atom feed: " + firstLine(first.getMessage()), second);
+            } catch (Exception | StackOverflowError last) {
+                throw new FetchException("not a parseable RSS/Atom feed: " + firstLine(first.getMessage()), last);
             }
         }
         List<JobFeedFields.Fields> jobFields = factory.kind() == Kind.JOB ? JobFeedFields.read(text) : List.of();
-        return new ParsedItems(items(feed, base, factory, jobFields), feed.getEntries().isEmpty() ? "the feed has no entries" : null);
+        List<Item> items = items(feed, base, factory, jobFields, dropped);
+        int left = dropped.values().stream().mapToInt(Integer::intValue).sum();
+        if (left > 0) log.debug("{}: {} entries left out: {}", base, left, dropped);
+        String notice = null;
+        if (items.isEmpty()) notice = left == 0 ? "the feed has no entries" : "no entry could be kept (" + left + " left out)";
+        return new ParsedItems(items, notice, Map.of(), dropped);
     }
 
     private static SyndFeed build(String xml) throws Exception {
@@ -91,6 +114,7 @@ final class XmlFeedParser {
             try (Reader reader = needsHealing(xml) ? new XmlFixerReader(plain) : plain) {
                 Document document = sax.build(reader);
                 FeedDates.prepareForRome(document);
+                AtomBase64.decode(document);
                 // as WireFeedInput.build(Document), with the RSS 2.0 and Atom 1.0 parsers' faster twins
                 WireFeedParser parser = parsers.parserFor(document);
                 if (parser == null) throw new IllegalArgumentException("Invalid document");
@@ -157,7 +181,8 @@ final class XmlFeedParser {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    private List<Item> items(SyndFeed feed, URI base, ItemFactory factory, List<JobFeedFields.Fields> jobFields) {
+    private List<Item> items(SyndFeed feed, URI base, ItemFactory factory, List<JobFeedFields.Fields> jobFields,
+                             Map<String, Integer> dropped) {
         URI feedBase = base;
         List<Item> out = new ArrayList<>();
         // positions only line up when both readers saw the same entries
@@ -169,12 +194,19 @@ final class XmlFeedParser {
             if (link == null && e.getLinks() != null && !e.getLinks().isEmpty()) link = Links.resolve(feedBase, e.getLinks().get(0).getHref());
             if (link == null && e.getUri() != null && e.getUri().startsWith("http")) link = Links.resolve(feedBase, e.getUri());
             Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
-            Item item = factory.create(link, e.getUri(), title(e), summary(e),
+            String title = title(e);
+            // a title of markup only (an image) says nothing, and without a link there is nothing to follow either
+            if (link == null && title != null && !title.isBlank() && TextCleaner.title(title) == null) {
+                dropped.merge(NO_TITLE_TEXT, 1, Integer::sum);
+                continue;
+            }
+            Item item = factory.entry(link, e.getUri(), title, summary(e),
                     date == null ? null : date.toInstant(),
                     firstOf(firstOf(foreign(e, "company", "employer", "hiringorganization", "companyname"), extra == null ? null : extra.employer()),
                             factory.kind() == Kind.JOB ? authorName(e) : null),
-                    firstOf(foreign(e, "location", "joblocation", "city"), extra == null ? null : extra.location()), null);
+                    firstOf(foreign(e, "location", "joblocation", "city"), extra == null ? null : extra.location()));
             if (item != null) out.add(item);
+            else dropped.merge(NOTHING, 1, Integer::sum);
         }
         return out;
     }

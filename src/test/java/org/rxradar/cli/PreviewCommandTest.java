@@ -69,6 +69,20 @@ class PreviewCommandTest {
     }
 
     @Test
+    void saysPerUrlWhatItDroppedAndWhy() throws Exception {
+        serve("/photos.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><title>Photos</title>"
+                + "<item><title>&lt;img src=\"a.png\"&gt;</title><description>Team photo</description></item>"
+                + "<item><title><![CDATA[<img src=\"b.png\">]]></title></item>"
+                + "<item><title>Technician of the month</title><link>http://example.org/totm</link></item>"
+                + "<item><title>Holiday party</title><link>http://example.org/par");
+        assertThat(run(url("/photos.xml"), url("/feed.xml"))).isZero();
+        assertThat(out.toString().trim().split("\n")).hasSize(2);
+        assertThat(err.toString().split("\n")).containsExactly(
+                url("/photos.xml") + ": dropped 1 entry: cut off by the end of the document",
+                url("/photos.xml") + ": dropped 2 entries: no title text and no link");
+    }
+
+    @Test
     void selectorsScrapeAPageAsJobs() throws Exception {
         assertThat(run(url("/board"), "--type", "web", "--kind", "job", "--selector", "item=li.job",
                 "--selector", "title=a", "--selector", "employer=.co")).isZero();

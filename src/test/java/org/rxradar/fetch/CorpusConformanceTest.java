@@ -180,6 +180,41 @@ class CorpusConformanceTest {
         assertThat(mismatches.size()).isLessThanOrEqualTo(compared / 20); // at least 95% agreement
     }
 
+    /**
+     * gofeed's parser inputs whose entries carry a description (summary, content) but neither a
+     * title nor a link: a tolerant reader keeps them, so do we, titled from their text.
+     */
+    @Test
+    void gofeedEntriesWithOnlyADescriptionAreKept() throws Exception {
+        int documents = 0;
+        List<String> lost = new ArrayList<>();
+        for (String format : List.of("rss", "atom")) {
+            for (Path input : files("gofeed/testdata/parser/" + format, "*.xml")) {
+                Path expectedFile = input.resolveSibling(input.getFileName().toString().replace(".xml", ".json"));
+                if (!Files.exists(expectedFile)) continue;
+                JsonNode entries = Json.MAPPER.readTree(expectedFile.toFile()).path(format.equals("rss") ? "items" : "entries");
+                if (!entries.isArray() || entries.isEmpty() || !stream(entries).allMatch(CorpusConformanceTest::onlyText)) continue;
+                documents++;
+                ParsedItems parsed = parseBounded(input, "application/xml");
+                int got = parsed == null ? 0 : parsed.items().size();
+                if (got != entries.size()) lost.add(input.getFileName() + ": " + got + " of " + entries.size() + " entries");
+                else if (parsed.items().stream().anyMatch(i -> i.title() == null || i.title().isBlank())) lost.add(input.getFileName() + ": untitled");
+            }
+        }
+        System.out.println("gofeed description-only documents: " + documents + ", " + (documents - lost.size()) + " kept every entry");
+        lost.forEach(m -> System.out.println("  " + m));
+        assertThat(documents).isGreaterThan(10);
+        assertThat(lost.size()).isLessThanOrEqualTo(documents / 10);
+    }
+
+    private static boolean onlyText(JsonNode entry) {
+        boolean titled = !entry.path("title").asText("").isBlank();
+        boolean linked = !entry.path("link").asText("").isBlank() || entry.path("links").size() > 0;
+        String text = entry.path("description").asText("") + entry.path("summary").asText("")
+                + (entry.path("content").isObject() ? entry.path("content").path("value").asText("") : entry.path("content").asText(""));
+        return !titled && !linked && !text.isBlank();
+    }
+
     private static String atomLink(JsonNode entry) {
         for (JsonNode l : entry.path("links")) {
             String rel = l.path("rel").asText("alternate");

@@ -172,8 +172,32 @@ class FeedParserTest {
 
     @Test
     void unrecoverableXmlIsAClearError() {
-        assertThatThrownBy(() -> parse("<rss><channel><item><title>never closed", "text/xml"))
+        assertThatThrownBy(() -> parse("<rss version=\"2.0\"<channel><item><title>x", "text/xml"))
                 .isInstanceOf(FetchException.class).hasMessageContaining("not a parseable");
+        assertThatThrownBy(() -> parse("<catalog><book>not a feed</book>", "text/xml"))
+                .isInstanceOf(FetchException.class).hasMessageContaining("not a parseable");
+    }
+
+    @Test
+    void anEntryTheDocumentEndsInsideOfIsLeftOutAndSaysSo() throws Exception {
+        ParsedItems p = parser.parse("<rss><channel><item><title>never closed".getBytes(StandardCharsets.UTF_8), "text/xml", BASE, "src", Kind.NEWS, NOW);
+        assertThat(p.items()).isEmpty();
+        assertThat(p.notice()).isEqualTo("no entry could be kept (1 left out)");
+        assertThat(p.dropped()).containsEntry("cut off by the end of the document", 1);
+    }
+
+    @Test
+    void externalEntityIsNeverReadByTheLenientPassEither(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET-CONTENT");
+        // malformed (a stray '&', no end tags) so that the lenient pass, which drops the DOCTYPE, reads it
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<rss version=\"2.0\"><channel><title>x & y</title><link>http://e.org/</link>"
+                + "<item><title>Leak &xxe; here</title><link>http://e.org/x</link><description>&xxe;</description></item>";
+        List<Item> items = parse(xxe, "text/xml");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).title()).isEqualTo("Leak &xxe; here");
+        assertThat(String.valueOf(items.get(0).summary())).doesNotContain("TOP-SECRET");
     }
 
     @Test
