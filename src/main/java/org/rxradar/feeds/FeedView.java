@@ -221,9 +221,9 @@ public final class FeedView {
         if (!q.topics().isEmpty() && q.topics().stream().noneMatch(item.topics()::contains)) return false;
         if (!q.states().isEmpty()) {
             String state = stateOf(item);
-            return state != null && q.states().contains(state);
+            if (state == null || !q.states().contains(state)) return false;
         }
-        return true;
+        return q.leads().passes(item);
     }
 
     private boolean removeLocked(String id) {

@@ -45,7 +45,7 @@ public final class TrendHtml {
             h.append("<table><tr><th>Setting</th><th>Median per hour</th><th>Leads stating pay</th></tr>");
             r.payBySetting().forEach((k, p) -> h.append("<tr><td>").append(e(k)).append("</td><td class=\"n\">")
                     .append(e(dollars(p.medianHourly()))).append("</td><td class=\"n\">").append(p.leadsWithPay()).append("</td></tr>"));
-            h.append("</table><p>Annual pay is converted at 2,080 hours.</p>");
+            h.append("</table><p>Annual pay is converted at ").append(String.format(java.util.Locale.US, "%,d", org.rxradar.model.HourlyPay.HOURS_PER_YEAR)).append(" hours.</p>");
         }
 
         h.append("<h2>Certifications asked for</h2><p>").append(percent(r.certificationShare()))
