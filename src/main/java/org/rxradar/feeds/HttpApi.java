@@ -67,6 +67,9 @@ public final class HttpApi implements AutoCloseable {
         this.health = Objects.requireNonNull(health, "health");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Clock.systemUTC();
+        // built-in routes that live in their own classes: the read API and the events calendar
+        extraRoutes.put("/api/", new ItemsApi(view));
+        extraRoutes.put(EventsRoute.PATH, new EventsRoute(view, clock));
     }
 
     /**
