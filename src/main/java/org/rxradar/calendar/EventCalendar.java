@@ -38,7 +38,7 @@ public final class EventCalendar {
         IcsText.line(out, "VERSION:2.0");
         IcsText.line(out, "PRODID:-//RxRadar//Events//EN");
         IcsText.line(out, "CALSCALE:GREGORIAN");
-        IcsText.line(out, "METHOD:PUBLISH");
+        // no METHOD: that is iTIP's (RFC 5546), whose PUBLISH would require an ORGANIZER per event
         IcsText.line(out, "X-WR-CALNAME:" + IcsText.escape(name));
         for (TaggedItem item : items) {
             Optional<LocalDate> day = dateOf(item);
