@@ -42,4 +42,17 @@ class SubscriberPayAndDistanceTest {
         Subscriber remoteToo = Subscriber.builder("d@example.org").zip("78701").radius(30).remote(true).build();
         assertThat(new SubscriberFilter(remoteToo).match(remote).orElseThrow().reasons()).contains("Remote");
     }
+
+    @Test
+    void theDigestEntryShowsHourlyPayAndSaysWhenPayIsNotStated() {
+        Subscriber s = Subscriber.builder("e@example.org").minPay(20.0).build();
+        Digest d = new DigestSelector("https://rxradar.example.org/", 30, 15).select(s, java.util.List.of(
+                job("Annual").yearly(48_500, 58_000).hoursAgo(2).build(), job("Unstated").hoursAgo(3).build()),
+                java.time.LocalDate.of(2026, 11, 24));
+        java.util.List<DigestEntry> entries = d.jobSections().stream().flatMap(x -> x.entries().stream()).toList();
+        assertThat(entries).extracting(DigestEntry::title).containsExactly("Annual", "Unstated");
+        assertThat(entries.get(0).pay()).isEqualTo("$23.32\u2013$27.88/hr ($48,500\u2013$58,000/yr)");
+        assertThat(entries.get(1).pay()).isNull();
+        assertThat(entries.get(1).whyText()).contains("pay not stated");
+    }
 }
