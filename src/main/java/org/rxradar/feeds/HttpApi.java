@@ -202,7 +202,7 @@ public final class HttpApi implements AutoCloseable {
                 case "/metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", "no-store",
                         registry.scrape().getBytes(StandardCharsets.UTF_8));
                 case "/feeds.opml" -> send(ex, 200, "text/x-opml; charset=utf-8", FEED_CACHE_CONTROL, opml);
-                case "NOT_FOUND" -> text(ex, 404, "Not found: " + path + ". Try /, /feeds.opml (every feed), /health or /metrics\n");
+                case "NOT_FOUND" -> text(ex, 404, "Not found: " + path + ". Try /, /feeds.opml (every feed), /api/items, /health or /metrics\n");
                 default -> feed(ex, path);
             };
         } catch (HttpProblem p) {

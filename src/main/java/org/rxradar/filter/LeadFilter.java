@@ -94,6 +94,7 @@ public record LeadFilter(Double minPay, boolean includeUnpaid, String near, Inte
     }
 
     public boolean passes(TaggedItem item) {
+        if (!active()) return item != null; // every feed query asks: no allocation when there is nothing to check
         return check(item).isPresent();
     }
 
