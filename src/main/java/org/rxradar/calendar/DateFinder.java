@@ -2,6 +2,8 @@ package org.rxradar.calendar;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
  * that puts it nearest after the item's publication: the publication year, or the next one when
  * that would put the date more than two months before publication (a December story about
  * "Jan. 15" means next January; a March story about "the March 2 webinar" means this March).
- * Impossible dates ("February 30") are skipped.
+ * Impossible dates ("February 30") are skipped. A time of day right after the date ("March 14 at
+ * 2 p.m. ET", "3/14/2027, 10:30 am") is read too, with a US zone when one is named.
  */
 public final class DateFinder {
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -31,11 +34,48 @@ public final class DateFinder {
     private static final Pattern US_NUMERIC = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})(?![\\d/])");
     private static final Pattern ISO = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{2})-(\\d{2})(?![\\d-])");
 
+    private static final Pattern TIME = Pattern.compile("^(?:\\s*,)?\\s*(?:at\\s+|from\\s+|@\\s*)?(\\d{1,2})(?::(\\d{2}))?\\s*([ap])\\.?\\s?m\\b\\.?"
+            + "(?:\\s*\\(?(E|C|M|P)[SD]?T\\b|\\s+(Eastern|Central|Mountain|Pacific)\\b)?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A date, with its time of day when the text gives one.
+     *
+     * @param time null for an all-day date
+     * @param zone null when the text names no zone (a floating time)
+     */
+    public record When(LocalDate date, LocalTime time, ZoneId zone) {}
+
     private DateFinder() {}
+
+    /** Like {@link #find}, with the time of day and zone that follow the date, when the text gives them. */
+    public static Optional<When> findWhen(String text, LocalDate published) {
+        if (text == null || text.isBlank()) return Optional.empty();
+        int[] end = new int[1];
+        LocalDate date = first(text, published, end);
+        if (date == null) return Optional.empty();
+        Matcher t = TIME.matcher(text.substring(end[0], Math.min(text.length(), end[0] + 40)));
+        if (!t.find()) return Optional.of(new When(date, null, null));
+        int hour = Integer.parseInt(t.group(1));
+        int minute = t.group(2) == null ? 0 : Integer.parseInt(t.group(2));
+        if (hour < 1 || hour > 12 || minute > 59) return Optional.of(new When(date, null, null));
+        hour = hour % 12 + (Character.toLowerCase(t.group(3).charAt(0)) == 'p' ? 12 : 0);
+        String zoneLetter = t.group(4) != null ? t.group(4) : t.group(5) != null ? t.group(5).substring(0, 1) : null;
+        ZoneId zone = zoneLetter == null ? null : switch (Character.toUpperCase(zoneLetter.charAt(0))) {
+            case 'E' -> ZoneId.of("America/New_York");
+            case 'C' -> ZoneId.of("America/Chicago");
+            case 'M' -> ZoneId.of("America/Denver");
+            default -> ZoneId.of("America/Los_Angeles");
+        };
+        return Optional.of(new When(date, LocalTime.of(hour, minute), zone));
+    }
 
     /** The first date in {@code text} (earliest position), with year-less dates placed after {@code published}. */
     public static Optional<LocalDate> find(String text, LocalDate published) {
         if (text == null || text.isBlank()) return Optional.empty();
+        return Optional.ofNullable(first(text, published, new int[1]));
+    }
+
+    private static LocalDate first(String text, LocalDate published, int[] end) {
         LocalDate best = null;
         int bestAt = Integer.MAX_VALUE;
         for (Pattern p : new Pattern[] {MONTH_DAY, DAY_MONTH, US_NUMERIC, ISO}) {
@@ -45,11 +85,12 @@ public final class DateFinder {
                 if (d != null) {
                     best = d;
                     bestAt = m.start();
+                    end[0] = m.end();
                     break;
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return best;
     }
 
     private static LocalDate date(Pattern p, Matcher m, LocalDate published) {

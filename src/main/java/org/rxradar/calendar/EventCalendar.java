@@ -10,22 +10,23 @@ import org.rxradar.model.TaggedItem;
 
 /**
  * News about events (conferences, webinars, hiring fairs, CE deadlines) as an iCalendar document
- * (RFC 5545): one all-day VEVENT per item whose title or summary names a readable date (see
- * {@link DateFinder}); items without one are left out. The UID is the item id, so a calendar app
+ * (RFC 5545): one VEVENT per item whose title or summary names a readable date (see
+ * {@link DateFinder}), all-day unless a time follows the date; items without one are left out. The UID is the item id, so a calendar app
  * that subscribes updates an event in place when the story is re-tagged.
  */
 public final class EventCalendar {
     public static final String CONTENT_TYPE = "text/calendar; charset=utf-8";
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private EventCalendar() {}
 
     /** The event dated by this item, or empty when its text names no readable date. */
-    public static Optional<LocalDate> dateOf(TaggedItem item) {
+    public static Optional<DateFinder.When> dateOf(TaggedItem item) {
         LocalDate published = item.published() == null ? null : item.published().atZone(ZoneOffset.UTC).toLocalDate();
-        Optional<LocalDate> d = DateFinder.find(item.title(), published);
-        return d.isPresent() ? d : DateFinder.find(item.summary(), published);
+        Optional<DateFinder.When> d = DateFinder.findWhen(item.title(), published);
+        return d.isPresent() ? d : DateFinder.findWhen(item.summary(), published);
     }
 
     /**
@@ -41,14 +42,21 @@ public final class EventCalendar {
         // no METHOD: that is iTIP's (RFC 5546), whose PUBLISH would require an ORGANIZER per event
         IcsText.line(out, "X-WR-CALNAME:" + IcsText.escape(name));
         for (TaggedItem item : items) {
-            Optional<LocalDate> day = dateOf(item);
-            if (day.isEmpty()) continue;
+            Optional<DateFinder.When> when = dateOf(item);
+            if (when.isEmpty()) continue;
+            DateFinder.When w = when.get();
             Instant changed = item.tagged() != null ? item.tagged() : item.published() != null ? item.published() : stamp;
             IcsText.line(out, "BEGIN:VEVENT");
             IcsText.line(out, "UID:" + item.id() + "@rxradar");
             IcsText.line(out, "DTSTAMP:" + STAMP.format(changed));
-            IcsText.line(out, "DTSTART;VALUE=DATE:" + DATE.format(day.get()));
-            IcsText.line(out, "DTEND;VALUE=DATE:" + DATE.format(day.get().plusDays(1)));
+            if (w.time() == null) {
+                IcsText.line(out, "DTSTART;VALUE=DATE:" + DATE.format(w.date()));
+                IcsText.line(out, "DTEND;VALUE=DATE:" + DATE.format(w.date().plusDays(1)));
+            } else if (w.zone() != null) { // a named zone: the instant, in UTC, so no VTIMEZONE is needed
+                IcsText.line(out, "DTSTART:" + STAMP.format(w.date().atTime(w.time()).atZone(w.zone()).toInstant()));
+            } else { // no zone named: a floating time, read in the reader's own zone (RFC 5545 3.3.5, form 1)
+                IcsText.line(out, "DTSTART:" + LOCAL.format(w.date().atTime(w.time())));
+            }
             IcsText.line(out, "SUMMARY:" + IcsText.escape(item.title() == null || item.title().isBlank() ? "(untitled)" : item.title().strip()));
             String url = safeUrl(item.url());
             if (url != null) IcsText.line(out, "URL:" + url);

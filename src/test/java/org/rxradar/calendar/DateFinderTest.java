@@ -46,4 +46,16 @@ class DateFinderTest {
         assertThat(find(null)).isNull();
         assertThat(find("A new law on compounding")).isNull();
     }
+
+    @Test
+    void aTimeAfterTheDateIsReadWithItsZone() {
+        assertThat(DateFinder.findWhen("Webinar March 14, 2027 at 2 p.m. ET", PUBLISHED)).contains(
+                new DateFinder.When(LocalDate.of(2027, 3, 14), java.time.LocalTime.of(14, 0), java.time.ZoneId.of("America/New_York")));
+        assertThat(DateFinder.findWhen("Job fair 3/14/2027, 10:30 am", PUBLISHED)).contains(
+                new DateFinder.When(LocalDate.of(2027, 3, 14), java.time.LocalTime.of(10, 30), null));
+        assertThat(DateFinder.findWhen("Exam Jan 5 12 pm Pacific", PUBLISHED)).contains(
+                new DateFinder.When(LocalDate.of(2027, 1, 5), java.time.LocalTime.of(12, 0), java.time.ZoneId.of("America/Los_Angeles")));
+        assertThat(DateFinder.findWhen("Summit March 14, 2027 in Denver", PUBLISHED)).contains(
+                new DateFinder.When(LocalDate.of(2027, 3, 14), null, null));
+    }
 }

@@ -39,7 +39,8 @@ class EventCalendarTest {
         String ics = EventCalendar.write("RxRadar: events", List.of(
                 story("e1", "State technician conference, March 14, 2027", longSummary),
                 story("e2", "A new law on compounding", "No date here."),
-                story("e3", "Hiring fair", "Walk in on Jan. 15 at the convention center.")), T);
+                story("e3", "Hiring fair", "Walk in on Jan. 15 at the convention center."),
+                story("e4", "CE webinar", "Live on March 3, 2027 at 7 p.m. CT; recording after.")), T);
 
         for (String line : ics.split("\r\n")) assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
         assertThat(ics).endsWith("END:VCALENDAR\r\n").doesNotContain("\r\n\r\n");
@@ -47,7 +48,7 @@ class EventCalendarTest {
 
         Calendar c = parse(ics);
         List<CalendarComponent> events = c.getComponents();
-        assertThat(events).hasSize(2);
+        assertThat(events).hasSize(3);
         CalendarComponent conference = events.get(0);
         assertThat(prop(conference, "UID")).isEqualTo("e1@rxradar");
         assertThat(prop(conference, "DTSTART")).isEqualTo("20270314");
@@ -58,6 +59,8 @@ class EventCalendarTest {
         assertThat(prop(conference, "DESCRIPTION")).startsWith(longSummary.strip()).contains("Source: Pharmacy Times");
         assertThat(prop(conference, "DTSTAMP")).isEqualTo("20261130T120000Z");
         assertThat(prop(events.get(1), "DTSTART")).isEqualTo("20270115");
+        // 7 p.m. Central Standard Time is 01:00 UTC the next day
+        assertThat(prop(events.get(2), "DTSTART")).isEqualTo("20270304T010000Z");
     }
 
     @Test
