@@ -1,5 +1,6 @@
 package org.rxradar.digest;
 
+import org.rxradar.filter.LeadFilter;
 import org.rxradar.model.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,7 +26,10 @@ import org.rxradar.model.TaggedItem;
  *       Topics do not filter job leads: few leads carry one, and they describe duties, not the job;</li>
  *   <li>news is filtered by {@code topics}, and by {@code settings} only when the story names a
  *       setting: industry-wide news (no setting) reaches every subscriber of its topic;</li>
- *   <li>{@code keywords}: a case-insensitive phrase in the title, summary or employer.</li>
+ *   <li>{@code keywords}: a case-insensitive phrase in the title, summary or employer;</li>
+ *   <li>job leads also pass the pay floor ({@code min-pay}, {@code include-unpaid}) and the distance
+ *       ({@code zip}, {@code radius}, {@code remote}) of {@link LeadFilter}; with states and a zip both
+ *       set, a lead must pass both. A lead that states no pay says "pay not stated" when a floor is set.</li>
  * </ul>
  * The matched tags (the item's own tags where that facet has no filter), state and keywords become
  * the entry's "why you got this".
@@ -44,6 +48,7 @@ public final class SubscriberFilter {
     private final boolean remote;
     private final List<String> keywords;
     private final List<Pattern> keywordPatterns;
+    private final LeadFilter leads;
 
     public SubscriberFilter(Subscriber subscriber) {
         this.kinds = kindsOf(subscriber.kinds());
@@ -51,6 +56,7 @@ public final class SubscriberFilter {
         this.topics = subscriber.topics();
         this.states = new LinkedHashSet<>(subscriber.states());
         this.remote = subscriber.remote();
+        this.leads = LeadFilter.of(subscriber);
         this.keywords = subscriber.keywords().stream()
                 .filter(k -> k != null && !k.isBlank())
                 .map(k -> k.trim().toLowerCase(Locale.ROOT)).distinct().toList();
@@ -96,6 +102,9 @@ public final class SubscriberFilter {
                 reasons.add(place);
                 fit += 0.5;
             }
+            Optional<List<String>> payAndDistance = leads.check(item);
+            if (payAndDistance.isEmpty()) return Optional.empty();
+            for (String r : payAndDistance.get()) if (!reasons.contains(r)) reasons.add(r);
         }
 
         if (!keywords.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rxradar.filter.LeadFilter;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Taxonomy;
 
@@ -13,12 +14,18 @@ import org.rxradar.model.Taxonomy;
  *
  * @param states two-letter US state codes, upper-case
  * @param limit  at most this many entries, newest first
+ * @param leads  pay floor and distance of job leads ({@link LeadFilter#NONE} for none)
  */
-public record FeedQuery(Set<String> settings, Set<String> topics, Kind kind, Set<String> states, int limit) {
+public record FeedQuery(Set<String> settings, Set<String> topics, Kind kind, Set<String> states, int limit, LeadFilter leads) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
+    public FeedQuery(Set<String> settings, Set<String> topics, Kind kind, Set<String> states, int limit) {
+        this(settings, topics, kind, states, limit, LeadFilter.NONE);
+    }
+
     public FeedQuery {
+        leads = leads == null ? LeadFilter.NONE : leads;
         settings = sortedCopy(settings);
         topics = sortedCopy(topics);
         states = sortedCopy(states == null ? null : states.stream().map(s -> s.trim().toUpperCase(Locale.ROOT)).toList());
@@ -40,23 +47,27 @@ public record FeedQuery(Set<String> settings, Set<String> topics, Kind kind, Set
     }
 
     public FeedQuery withSettings(Collection<String> ids) {
-        return new FeedQuery(Set.copyOf(ids), topics, kind, states, limit);
+        return new FeedQuery(Set.copyOf(ids), topics, kind, states, limit, leads);
     }
 
     public FeedQuery withTopics(Collection<String> ids) {
-        return new FeedQuery(settings, Set.copyOf(ids), kind, states, limit);
+        return new FeedQuery(settings, Set.copyOf(ids), kind, states, limit, leads);
     }
 
     public FeedQuery withKind(Kind k) {
-        return new FeedQuery(settings, topics, k, states, limit);
+        return new FeedQuery(settings, topics, k, states, limit, leads);
     }
 
     public FeedQuery withStates(Collection<String> codes) {
-        return new FeedQuery(settings, topics, kind, Set.copyOf(codes), limit);
+        return new FeedQuery(settings, topics, kind, Set.copyOf(codes), limit, leads);
     }
 
     public FeedQuery withLimit(int n) {
-        return new FeedQuery(settings, topics, kind, states, n);
+        return new FeedQuery(settings, topics, kind, states, n, leads);
+    }
+
+    public FeedQuery withLeads(LeadFilter f) {
+        return new FeedQuery(settings, topics, kind, states, limit, f);
     }
 
     // sorted so that equal queries are equal records and print alike (cache keys, logs)

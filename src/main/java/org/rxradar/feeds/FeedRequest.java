@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rxradar.filter.LeadFilterParams;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Taxonomy;
 
@@ -21,7 +22,8 @@ import org.rxradar.model.Taxonomy;
 public record FeedRequest(FeedFormat format, FeedQuery query, String title, String description, String selfPath) {
     private static final Pattern FACET_FEED = Pattern.compile("/feeds/(settings|topics)/([^/]+)\\.([a-z]+)");
     private static final Pattern NAMED_FEED = Pattern.compile("/feeds/(jobs|news|all)\\.([a-z]+)");
-    static final List<String> PARAMETERS = List.of("settings", "topics", "kind", "state", "limit");
+    static final List<String> PARAMETERS = List.of("settings", "topics", "kind", "state", "limit", "min-pay",
+            "include-unpaid", "near", "radius", "remote");
 
     /** True for paths this class answers (a 404 from {@link #parse} then names the valid ids). */
     public static boolean handles(String path) {
@@ -110,9 +112,11 @@ public record FeedRequest(FeedFormat format, FeedQuery query, String title, Stri
                             throw new IllegalArgumentException("limit '" + values.get(0) + "' is not a whole number");
                         }
                     }
+                    case "min-pay", "include-unpaid", "near", "radius", "remote" -> { } // read together below
                     default -> throw new IllegalArgumentException("unknown parameter '" + p.getKey() + "' (valid: " + String.join(", ", PARAMETERS) + ")");
                 }
             }
+            q = q.withLeads(LeadFilterParams.read(params));
         } catch (IllegalArgumentException e) {
             throw HttpProblem.badRequest("Bad query: " + e.getMessage() + "\n");
         }
@@ -160,6 +164,7 @@ public record FeedRequest(FeedFormat format, FeedQuery query, String title, Stri
             parts.add("kind=" + q.kind().name().toLowerCase(Locale.ROOT));
         }
         if (!q.states().isEmpty()) parts.add("state=" + String.join(",", q.states()));
+        parts.addAll(LeadFilterParams.canonical(q.leads()));
         if (q.limit() != FeedQuery.DEFAULT_LIMIT) parts.add("limit=" + q.limit());
         return parts.isEmpty() ? "" : "?" + String.join("&", parts);
     }

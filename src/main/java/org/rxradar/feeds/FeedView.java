@@ -139,6 +139,31 @@ public final class FeedView {
         }
     }
 
+    /**
+     * One page of a walk through the view, newest first: the items matching {@code q} (its limit
+     * aside) and {@code also}, strictly older than the position {@code (afterMillis, afterId)} of
+     * the previous page's last item (null id: from the newest), published at or after
+     * {@code since} (null: any), at most {@code max}.
+     */
+    public List<TaggedItem> page(FeedQuery q, java.util.function.Predicate<TaggedItem> also, Instant since,
+                                 long afterMillis, String afterId, int max) {
+        Objects.requireNonNull(q, "query");
+        lock.readLock().lock();
+        try {
+            NavigableSet<Key> from = afterId == null ? all : all.tailSet(new Key(afterMillis, afterId), false);
+            long sinceMillis = since == null ? Long.MIN_VALUE : since.toEpochMilli();
+            List<TaggedItem> out = new ArrayList<>(Math.min(max, 64));
+            for (Key key : from) {
+                if (out.size() >= max || key.millis < sinceMillis) break;
+                TaggedItem item = byId.get(key.id).item;
+                if (matches(item, q) && also.test(item)) out.add(item);
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Relevant items per setting id, every setting of the taxonomy listed (zero when none). */
     public Map<String, Integer> countsBySetting() {
         return counts("setting:", Taxonomy.SETTINGS);
@@ -221,9 +246,9 @@ public final class FeedView {
         if (!q.topics().isEmpty() && q.topics().stream().noneMatch(item.topics()::contains)) return false;
         if (!q.states().isEmpty()) {
             String state = stateOf(item);
-            return state != null && q.states().contains(state);
+            if (state == null || !q.states().contains(state)) return false;
         }
-        return true;
+        return q.leads().passes(item);
     }
 
     private boolean removeLocked(String id) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import org.rxradar.config.SourceNames;
 import org.rxradar.model.Certification;
+import org.rxradar.model.HourlyPay;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Labels;
 import org.rxradar.model.Place;
@@ -145,16 +146,10 @@ public final class FeedWriter {
         return html.toString();
     }
 
+    /** Hourly, with an annual figure beside it: see {@link HourlyPay#format}. */
     static String pay(Salary s) {
-        if (s == null || (s.min() == null && s.max() == null)) return "not stated";
-        String unit = s.unit() == Salary.Unit.YEAR ? "per year" : "per hour";
-        String cur = s.currency() == null || s.currency().equals("USD") ? "$" : s.currency() + " ";
-        if (s.min() != null && s.max() != null && !s.min().equals(s.max())) {
-            return cur + money(s.min()) + " – " + cur + money(s.max()) + " " + unit;
-        }
-        if (s.min() != null && s.max() == null) return "from " + cur + money(s.min()) + " " + unit;
-        if (s.min() == null) return "up to " + cur + money(s.max()) + " " + unit;
-        return cur + money(s.min()) + " " + unit;
+        String text = HourlyPay.format(s);
+        return text == null ? "not stated" : text;
     }
 
     static String location(Place p) {
@@ -173,10 +168,6 @@ public final class FeedWriter {
         List<String> parts = new ArrayList<>();
         for (Certification c : certs) parts.add(c.label() + (c.required() ? " (required)" : " (preferred)"));
         return String.join(", ", parts);
-    }
-
-    private static String money(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%,.2f", v);
     }
 
     private static void row(StringBuilder html, String label, String value) {

@@ -70,6 +70,9 @@ public final class HttpApi implements AutoCloseable {
         this.health = Objects.requireNonNull(health, "health");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Clock.systemUTC();
+        // built-in routes that live in their own classes: the read API and the events calendar
+        extraRoutes.put("/api/", new ItemsApi(view));
+        extraRoutes.put(EventsRoute.PATH, new EventsRoute(view, clock));
     }
 
     /** The configured sources' names, shown in feeds and pages instead of source ids. Call before {@link #start}. */
@@ -211,7 +214,7 @@ public final class HttpApi implements AutoCloseable {
                 case "/metrics" -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", "no-store",
                         registry.scrape().getBytes(StandardCharsets.UTF_8));
                 case "/feeds.opml" -> send(ex, 200, "text/x-opml; charset=utf-8", FEED_CACHE_CONTROL, opml);
-                case "NOT_FOUND" -> text(ex, 404, "Not found: " + path + ". Try /, /feeds.opml (every feed), /health or /metrics\n");
+                case "NOT_FOUND" -> text(ex, 404, "Not found: " + path + ". Try /, /feeds.opml (every feed), /api/items, /health or /metrics\n");
                 default -> feed(ex, path);
             };
         } catch (HttpProblem p) {

@@ -71,6 +71,9 @@ final class JobPostingReader {
         if (city != null) parts.add(city);
         if (state != null) parts.add(state);
         String t = parts.isEmpty() ? text(loc.get("name")) : String.join(", ", parts);
+        // the ZIP code places the lead for distance filters more closely than its city (geo.LeadLocator)
+        String postal = text(address.get("postalCode"));
+        if (t != null && postal != null && postal.trim().matches("\\d{5}(-\\d{4})?")) t = t + " " + postal.trim();
         if (t == null && !remote) return null;
         return new Place(t == null ? "Remote" : t, city, state, remote);
     }

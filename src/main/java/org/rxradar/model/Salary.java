@@ -7,12 +7,12 @@ package org.rxradar.model;
 public record Salary(Double min, Double max, Unit unit, String currency) {
     public enum Unit { HOUR, YEAR }
 
-    /** Hourly figure for comparisons; annual pay is converted at 2,080 hours. Null when unknown. */
+    /** Hourly figure for comparisons; annual pay is converted at {@link HourlyPay#HOURS_PER_YEAR} hours. Null when unknown. */
     public Double hourlyMidpoint() {
         Double lo = min != null ? min : max;
         Double hi = max != null ? max : min;
         if (lo == null) return null;
         double mid = (lo + hi) / 2.0;
-        return unit == Unit.YEAR ? mid / 2080.0 : mid;
+        return HourlyPay.perHour(mid, unit);
     }
 }

@@ -210,6 +210,8 @@ public record Subscriber(String id, String email, String name, List<String> sett
             out.add(new FieldProblem("min-pay", "'" + minPay + "' is not an hourly pay between 0 and " + (int) MAX_MIN_PAY + " dollars"));
         if (zip != null && !ZIP.matcher(zip).matches())
             out.add(new FieldProblem("zip", "'" + zip + "' is not a five-digit ZIP code"));
+        else if (zip != null && !org.rxradar.geo.ZipCentroids.get().known(zip))
+            out.add(new FieldProblem("zip", "'" + zip + "' is not a known US ZIP code (the shipped table has no centroid for it)"));
         if (radius != null && zip == null) out.add(new FieldProblem("radius", "needs a zip to measure from"));
         if (radius != null && (radius < 1 || radius > MAX_RADIUS))
             out.add(new FieldProblem("radius", "'" + radius + "' is not a distance between 1 and " + MAX_RADIUS + " miles"));

@@ -43,7 +43,7 @@ class FeedWriterTest {
                 "https://rxradar.example.org/feeds/topics");
         assertThat(e.getDescription().getValue()).isEqualTo("Fill prescriptions and manage inventory.");
         String content = e.getContents().get(0).getValue();
-        assertThat(content).contains("$18.50 – $22 per hour", "Austin, TX", "PTCB CPhT (required)", "CSPT (preferred)", "Full-time",
+        assertThat(content).contains("$18.50\u2013$22.00/hr", "Austin, TX", "PTCB CPhT (required)", "CSPT (preferred)", "Full-time",
                 "Day", "<b>Source:</b> indeed");
     }
 

@@ -74,7 +74,7 @@ class HttpApiTest {
         assertThat(h2.getPublishedDate().toInstant()).isEqualTo(now.minusSeconds(100));
         assertThat(h2.getUpdatedDate()).isNotNull();
         assertThat(h2.getDescription().getValue()).contains("Fill prescriptions");
-        assertThat(h2.getContents().get(0).getValue()).contains("$18.50 – $22 per hour", "Austin, CA", "PTCB CPhT (required)",
+        assertThat(h2.getContents().get(0).getValue()).contains("$18.50\u2013$22.00/hr", "Austin, CA", "PTCB CPhT (required)",
                 "<b>Source:</b> Indeed job search");
 
         SyndFeed rss = FeedWriterTest.parse(get("/feeds/topics/workforce.rss").body());

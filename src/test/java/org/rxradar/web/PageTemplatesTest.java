@@ -30,10 +30,11 @@ class PageTemplatesTest {
 
     @Test
     void annualPayShowsItsHourlyEquivalent() {
+        // the pages show pay as the digest does (LeadCards takes the digest's entries)
         var salary = new org.rxradar.model.Salary(41600.0, 41600.0, org.rxradar.model.Salary.Unit.YEAR, "USD");
-        assertThat(org.rxradar.web.page.LeadCards.hourly("$41,600/yr", salary)).isEqualTo("$41,600/yr (about $20.00/hr)");
+        assertThat(org.rxradar.digest.PayFormat.format(salary)).isEqualTo("$20.00/hr ($41,600/yr)");
         var hourly = new org.rxradar.model.Salary(18.0, 20.0, org.rxradar.model.Salary.Unit.HOUR, "USD");
-        assertThat(org.rxradar.web.page.LeadCards.hourly("$18.00–$20.00/hr", hourly)).isEqualTo("$18.00–$20.00/hr");
+        assertThat(org.rxradar.digest.PayFormat.format(hourly)).isEqualTo("$18.00\u2013$20.00/hr");
     }
 
     @Test

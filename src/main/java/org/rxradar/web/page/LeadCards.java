@@ -32,18 +32,9 @@ public final class LeadCards {
         return out;
     }
 
-    /** Annual pay with its hourly equivalent, so leads compare at a glance: "$41,600/yr (about $20.00/hr)". */
-    public static String hourly(String pay, Salary salary) {
-        if (pay == null || salary == null || salary.unit() != Salary.Unit.YEAR) return pay;
-        Double h = salary.hourlyMidpoint();
-        if (h == null || !Double.isFinite(h) || h <= 0) return pay;
-        return pay + String.format(Locale.ROOT, " (about $%.2f/hr)", h);
-    }
-
     public DigestEntry of(TaggedItem item) {
         List<String> why = (item.kind() == Kind.JOB ? item.settings() : item.topics()).stream().map(Labels::of).toList();
-        DigestEntry e = DigestSelector.entryOf(item, zone, why, sources);
-        return new DigestEntry(e.kind(), e.title(), e.url(), e.employer(), e.place(), hourly(e.pay(), item.salary()), e.certifications(), e.employment(),
-                e.shift(), e.posted(), e.source(), e.summary(), e.why(), e.links(), e.itemIds());
+        // pay as the digest shows it: hourly, with the published yearly figure beside it
+        return DigestSelector.entryOf(item, zone, why, sources);
     }
 }

@@ -78,7 +78,7 @@ class SitemapReaderTest {
         assertThat(fresno.source()).isEqualTo("sierra-foothill");
         assertThat(fresno.title()).isEqualTo("Pharmacy Technician");
         assertThat(fresno.employer()).isEqualTo("Sierra Foothill Health");
-        assertThat(fresno.location()).isEqualTo("Fresno, CA");
+        assertThat(fresno.location()).isEqualTo("Fresno, CA 93726");
         assertThat(fresno.published()).isEqualTo(Instant.parse("2025-03-10T00:00:00Z"));
         assertThat(fresno.summary()).contains("Fill and label prescriptions");
         assertThat(fresno.posting().salary()).isEqualTo(new Salary(21.5, 26.0, Salary.Unit.HOUR, "USD"));
