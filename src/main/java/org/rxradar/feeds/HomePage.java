@@ -27,7 +27,7 @@ final class HomePage {
     public record FeedLink(String label, String path, int count) {}
 
     static byte[] render(FeedView view, String rawQuery, SourceNames sources) {
-        LeadFilter f = LeadFilter.parse(rawQuery);
+        FrontPageFilter f = FrontPageFilter.parse(rawQuery);
         FeedResult result = view.query(f.query());
         Map<String, Object> c = new HashMap<>();
         c.put("entries", new LeadCards(sources, ZoneOffset.UTC).of(result.items()));
@@ -40,7 +40,12 @@ final class HomePage {
                 new Option("all", "Both", f.kind().equals("all"))));
         c.put("settings", Option.labelled(Taxonomy.SETTINGS, Set.of(f.setting())));
         c.put("topics", Option.labelled(Taxonomy.TOPICS, Set.of(f.topic())));
-        c.put("states", Option.plain(LeadFilter.STATES, Set.of(f.state())));
+        c.put("states", Option.plain(FrontPageFilter.STATES, Set.of(f.state())));
+        c.put("minPay", f.leads().minPay() == null ? "" : org.rxradar.filter.LeadFilterParams.number(f.leads().minPay()));
+        c.put("onlyPaid", !f.leads().includeUnpaid());
+        c.put("near", f.leads().near() == null ? "" : f.leads().near());
+        c.put("radius", f.leads().near() == null ? "" : String.valueOf(f.leads().radius()));
+        c.put("remote", f.leads().remote());
         c.put("feedUrl", f.feedUrl());
         c.put("subscribeUrl", f.subscribeUrl());
         c.put("settingFeeds", feeds("settings", view.countsBySetting()));

@@ -70,7 +70,7 @@ public final class LeadFilterParams {
         return out;
     }
 
-    static String number(double v) {
+    public static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 

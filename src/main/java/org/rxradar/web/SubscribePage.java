@@ -33,6 +33,10 @@ final class SubscribePage {
         c.put("remote", List.of("true", "on", "yes", "1").contains(first(fields, "remote", "").toLowerCase(Locale.ROOT)));
         c.put("zones", Option.plain(FormChoices.ZONES, List.of(first(fields, "timezone", "America/Chicago"))));
         c.put("sendAt", first(fields, "send-at", "07:00"));
+        c.put("minPay", first(fields, "min-pay", ""));
+        c.put("onlyPaid", first(fields, "include-unpaid", "").equalsIgnoreCase("false"));
+        c.put("zip", first(fields, "zip", ""));
+        c.put("radius", first(fields, "radius", ""));
         String frequency = first(fields, "frequency", "daily").toLowerCase(Locale.ROOT);
         c.put("frequencies", List.of(new Option("daily", "Daily", !frequency.equals("weekly")), new Option("weekly", "Weekly", frequency.equals("weekly"))));
         // every field has an entry, empty when it is fine, so the template can ask for any of them

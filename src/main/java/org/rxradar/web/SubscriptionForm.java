@@ -21,9 +21,10 @@ import org.rxradar.model.Taxonomy;
  * the config file. Lists may come as repeated fields or comma-separated text.
  */
 public record SubscriptionForm(String email, String name, List<String> settings, List<String> topics, List<String> kinds,
-                               List<String> states, boolean remote, String timezone, String sendAt, String frequency) {
+                               List<String> states, boolean remote, String timezone, String sendAt, String frequency,
+                               Double minPay, boolean includeUnpaid, String zip, Integer radius) {
     static final List<String> FIELDS = List.of("email", "name", "settings", "topics", "kinds", "states", "remote",
-            "timezone", "send-at", "frequency");
+            "timezone", "send-at", "frequency", "min-pay", "include-unpaid", "zip", "radius");
     private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
     private static final int MAX_NAME = 80;
     private static final int MAX_STATES = 60;
@@ -83,13 +84,45 @@ public record SubscriptionForm(String email, String name, List<String> settings,
         if (!FREQUENCIES.contains(frequency))
             throw new BadRequest("frequency", "frequency: '" + clip(frequency) + "' is not one of " + FREQUENCIES);
 
-        return new SubscriptionForm(email, name, settings, topics, kinds, List.copyOf(states), remote, timezone, sendAt, frequency);
+        Double minPay = null;
+        String pay = single(fields, "min-pay");
+        if (pay != null && !pay.isBlank()) {
+            try {
+                minPay = Double.parseDouble(pay.trim().replace("$", ""));
+            } catch (NumberFormatException e) {
+                throw new BadRequest("min-pay", "min-pay: '" + clip(pay) + "' is not a number of dollars per hour");
+            }
+        }
+        // the box says "only leads that state their pay": checked sends include-unpaid=false
+        String unpaid = single(fields, "include-unpaid");
+        boolean includeUnpaid = unpaid == null || unpaid.isBlank() || !unpaid.trim().equalsIgnoreCase("false");
+        String zip = single(fields, "zip");
+        zip = zip == null || zip.isBlank() ? null : zip.trim();
+        Integer radius = null;
+        String miles = single(fields, "radius");
+        if (miles != null && !miles.isBlank() && zip != null) {
+            try {
+                radius = Integer.parseInt(miles.trim());
+            } catch (NumberFormatException e) {
+                throw new BadRequest("radius", "radius: '" + clip(miles) + "' is not a whole number of miles");
+            }
+        }
+        SubscriptionForm form = new SubscriptionForm(email, name, settings, topics, kinds, List.copyOf(states), remote, timezone,
+                sendAt, frequency, minPay, includeUnpaid, zip, radius);
+        form.toSubscriber("pending"); // the subscriber's own checks (pay range, a known ZIP, radius), as a 400 naming the field
+        return form;
     }
 
     /** The subscriber this form asks for, with the given status. */
     public Subscriber toSubscriber(String status) {
-        return Subscriber.of(null, email, name.isEmpty() ? null : name, settings, topics, kinds, states, remote, List.of(),
-                timezone, sendAt, frequency, status);
+        try {
+            return Subscriber.builder(email).name(name.isEmpty() ? null : name).settings(settings).topics(topics).kinds(kinds)
+                    .states(states).remote(remote).timezone(timezone).sendAt(sendAt).frequency(frequency).status(status)
+                    .minPay(minPay).includeUnpaid(includeUnpaid).zip(zip).radius(radius).build();
+        } catch (org.rxradar.model.InvalidValueException e) {
+            org.rxradar.model.FieldProblem first = e.problems().get(0);
+            throw new BadRequest(first.field(), first.field() + ": " + first.message());
+        }
     }
 
     // JSON clients may write sendAt, as in the subscriber record

@@ -52,4 +52,18 @@ class SubscriptionFormTest {
         assertThatThrownBy(() -> RequestFields.fromJson("{\"settings\":[{\"a\":1}]}".getBytes()))
                 .isInstanceOf(BadRequest.class).hasMessageContaining("settings");
     }
+
+    @Test
+    void payFloorAndDistanceComeFromTheFormAndAreCheckedByTheSubscriber() {
+        Subscriber s = SubscriptionForm.parse(Map.of("email", List.of("z@example.org"), "min-pay", List.of("$21.50"),
+                "include-unpaid", List.of("false"), "zip", List.of("10001"), "radius", List.of("30"))).toSubscriber("pending");
+        assertThat(s.minPay()).isEqualTo(21.5);
+        assertThat(s.includeUnpaid()).isFalse();
+        assertThat(s.zip()).isEqualTo("10001");
+        assertThat(s.radius()).isEqualTo(30);
+        assertThatThrownBy(() -> SubscriptionForm.parse(Map.of("email", List.of("z@example.org"), "zip", List.of("00000"))))
+                .isInstanceOfSatisfying(BadRequest.class, e -> assertThat(e.field()).isEqualTo("zip"));
+        assertThatThrownBy(() -> SubscriptionForm.parse(Map.of("email", List.of("z@example.org"), "min-pay", List.of("-2"))))
+                .isInstanceOfSatisfying(BadRequest.class, e -> assertThat(e.field()).isEqualTo("min-pay"));
+    }
 }

@@ -1,5 +1,9 @@
 package org.rxradar.feeds;
 
+import org.rxradar.filter.LeadFilterParams;
+import org.rxradar.model.FieldProblem;
+import org.rxradar.model.InvalidValueException;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,12 +25,15 @@ import org.rxradar.model.Taxonomy;
  * @param setting a settings id, or "" for every setting
  * @param topic   a topics id, or ""
  * @param state   a two-letter state code, or ""
+ * @param leads   pay floor and distance ({@code min-pay}, {@code include-unpaid}, {@code near}, {@code radius},
+ *                {@code remote}: the feeds' and the API's parameters)
  */
-record LeadFilter(String kind, String setting, String topic, String state, List<String> problems) {
+record FrontPageFilter(String kind, String setting, String topic, String state, org.rxradar.filter.LeadFilter leads,
+                       List<String> problems) {
     static final List<String> STATES = org.rxradar.web.page.FormChoices.STATES;
     static final int LIMIT = 30;
 
-    static LeadFilter parse(String rawQuery) {
+    static FrontPageFilter parse(String rawQuery) {
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> params = parameters(rawQuery, problems);
         String kind = one(params, "kind", problems);
@@ -50,10 +57,31 @@ record LeadFilter(String kind, String setting, String topic, String state, List<
             problems.add("state: '" + clip(state) + "' is not a two-letter state code such as TX; showing every state");
             state = "";
         }
+        org.rxradar.filter.LeadFilter leads = leads(params, problems);
         for (String name : params.keySet()) {
-            if (!List.of("kind", "settings", "topics", "state").contains(name)) problems.add(clip(name) + ": not a filter here; ignored");
+            if (!List.of("kind", "settings", "topics", "state").contains(name) && !LeadFilterParams.NAMES.contains(name))
+                problems.add(clip(name) + ": not a filter here; ignored");
         }
-        return new LeadFilter(kind, setting, topic, state, List.copyOf(problems));
+        return new FrontPageFilter(kind, setting, topic, state, leads, List.copyOf(problems));
+    }
+
+    /** Pay floor and distance; a bad value is dropped with its problem and the others still apply. */
+    private static org.rxradar.filter.LeadFilter leads(Map<String, List<String>> params, List<String> problems) {
+        Map<String, List<String>> given = new java.util.LinkedHashMap<>();
+        for (String name : LeadFilterParams.NAMES) if (!params.getOrDefault(name, List.of()).isEmpty()) given.put(name, params.get(name));
+        while (true) {
+            try {
+                return LeadFilterParams.read(given);
+            } catch (InvalidValueException e) {
+                for (FieldProblem p : e.problems()) {
+                    problems.add(p.field() + ": " + p.message() + "; ignored");
+                    // a radius without its ZIP (or the other way round) goes with it
+                    given.remove(p.field());
+                    if (p.field().equals("near")) given.remove("radius");
+                }
+                if (e.problems().stream().noneMatch(p -> LeadFilterParams.NAMES.contains(p.field()))) return org.rxradar.filter.LeadFilter.NONE;
+            }
+        }
     }
 
     /** Name to values; an empty value (the form's "any" choice) is no value, singular and plural names are one. */
@@ -97,11 +125,12 @@ record LeadFilter(String kind, String setting, String topic, String state, List<
         if (!setting.isEmpty()) q = q.withSettings(List.of(setting));
         if (!topic.isEmpty()) q = q.withTopics(List.of(topic));
         if (!state.isEmpty()) q = q.withStates(List.of(state));
-        return q;
+        return q.withLeads(leads);
     }
 
     boolean isFiltered() {
-        return !setting.isEmpty() || !topic.isEmpty() || !state.isEmpty() || !kind.equals("job");
+        return !setting.isEmpty() || !topic.isEmpty() || !state.isEmpty() || !kind.equals("job")
+                || !LeadFilterParams.canonical(leads).isEmpty();
     }
 
     /** "Hospital job leads in TX": what the list shows, in words. */
@@ -116,6 +145,8 @@ record LeadFilter(String kind, String setting, String topic, String state, List<
         s.append(s.isEmpty() ? Character.toUpperCase(what.charAt(0)) + what.substring(1) : what);
         if (!topic.isEmpty()) s.append(" about ").append(Labels.of(topic).toLowerCase(Locale.ROOT));
         if (!state.isEmpty()) s.append(" in ").append(state);
+        if (leads.near() != null) s.append(" within ").append(leads.radius()).append(" miles of ").append(leads.near());
+        if (leads.minPay() != null) s.append(", ").append(LeadFilterParams.number(leads.minPay())).append(" $/hr or more");
         return s.toString();
     }
 
@@ -126,6 +157,7 @@ record LeadFilter(String kind, String setting, String topic, String state, List<
         if (!setting.isEmpty()) p.add("settings=" + setting);
         if (!topic.isEmpty()) p.add("topics=" + topic);
         if (!state.isEmpty()) p.add("state=" + state);
+        p.addAll(LeadFilterParams.canonical(leads));
         return "/feeds/all.atom" + (p.isEmpty() ? "" : "?" + String.join("&", p));
     }
 
@@ -137,6 +169,8 @@ record LeadFilter(String kind, String setting, String topic, String state, List<
         if (!setting.isEmpty()) p.add("settings=" + setting);
         if (!topic.isEmpty()) p.add("topics=" + topic);
         if (!state.isEmpty()) p.add("states=" + state);
+        if (leads.minPay() != null) p.add("min-pay=" + LeadFilterParams.number(leads.minPay()));
+        if (leads.near() != null) p.add("zip=" + leads.near() + "&radius=" + leads.radius());
         return "/subscriptions" + (p.isEmpty() ? "" : "?" + String.join("&", p));
     }
 
@@ -147,6 +181,7 @@ record LeadFilter(String kind, String setting, String topic, String state, List<
         if (!setting.isEmpty()) p.add("setting=" + setting);
         if (!topic.isEmpty()) p.add("topic=" + topic);
         if (!state.isEmpty()) p.add("state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+        p.addAll(LeadFilterParams.canonical(leads));
         return "/" + (p.isEmpty() ? "" : "?" + String.join("&", p));
     }
 }
