@@ -12,6 +12,8 @@ import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;
 import org.rxradar.model.Taxonomy;
+import org.rxradar.notify.NotifyLog;
+import org.rxradar.notify.NotifyRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,7 +101,8 @@ public final class SubscribersCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Show one subscriber as JSON, then their digests, newest first (failures with the server's answer).")
+            description = "Show one subscriber as JSON (settings, filters, notify targets), then their digests, newest first "
+                    + "(failures with the server's answer), then each notify target's latest alert.")
     static final class Show implements Callable<Integer> {
         @Mixin ConfigOption config;
         @Mixin BrokerOption broker;
@@ -122,6 +125,9 @@ public final class SubscribersCommand implements Runnable {
                 try (DigestLog digests = new DigestLog(bus.clients())) {
                     printHistory(out, digests.history(found.get().id()), limit);
                 }
+                try (NotifyLog alerts = new NotifyLog(bus.clients())) {
+                    printAlerts(out, found.get(), alerts.of(found.get().id()));
+                }
             }
             out.flush();
             return 0;
@@ -141,6 +147,26 @@ public final class SubscribersCommand implements Runnable {
                         r.leads(), r.news(), r.itemIds().size(), r.sent(), r.error() == null ? "" : "  error: " + r.error());
             }
             if (history.size() > limit) out.println("  ... " + (history.size() - limit) + " older");
+        }
+
+        /** Each notify target with its latest result: a failing one shows the target's answer. */
+        static void printAlerts(java.io.PrintWriter out, Subscriber s, List<NotifyRecord> results) {
+            if (s.notifyTargets().isEmpty() && results.isEmpty()) {
+                out.println("Alerts: no notify targets");
+                return;
+            }
+            out.println("Alerts (" + s.notifyWhen().text() + "): " + s.notifyTargets().size() + " target"
+                    + (s.notifyTargets().size() == 1 ? "" : "s"));
+            for (var t : s.notifyTargets()) {
+                String id = NotifyLog.targetId(t);
+                NotifyRecord r = results.stream().filter(x -> x.targetId().equals(id)).findFirst().orElse(null);
+                String last = r == null ? "not used yet"
+                        : (r.ok() ? "ok" : "FAILED") + " at " + r.at() + " (" + r.event() + ", " + r.items() + " leads, "
+                          + r.attempts() + " tries" + (r.status() > 0 ? ", HTTP " + r.status() : "") + ")"
+                          + (r.error() == null ? "" : "  error: " + r.error())
+                          + (r.lastSent() == null ? "" : "  last sent: " + r.lastSent());
+                out.printf("  %-8s %-40s %s%n", t.key(), t.uri().getHost(), last);
+            }
         }
 
         /** "smtp://host:587" and "outbox ./outbox" become "smtp" and "outbox"; "skipped" and "failed" stay. */

@@ -51,6 +51,11 @@ public final class Notifier implements AutoCloseable {
         });
     }
 
+    /** The threads alerts are sent on (the new-lead alerts queue there too). */
+    java.util.concurrent.Executor pool() {
+        return pool;
+    }
+
     public NotifyLog results() {
         return results;
     }
