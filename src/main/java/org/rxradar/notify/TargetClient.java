@@ -23,7 +23,7 @@ public final class TargetClient {
 
     public TargetClient(NotifyPolicy policy) {
         this.policy = policy;
-        this.http = HttpClient.newBuilder().connectTimeout(policy.connectTimeout())
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(policy.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
