@@ -10,10 +10,10 @@ import org.rxradar.model.Salary;
 import org.rxradar.model.TaggedItem;
 
 /** Tagged job leads for the alert tests. */
-final class Leads {
+public final class Leads {
     private Leads() {}
 
-    static TaggedItem lead(String title, String employer, String city, String state, String setting, Instant published) {
+    public static TaggedItem lead(String title, String employer, String city, String state, String setting, Instant published) {
         String url = "https://jobs.example.org/" + Math.abs((title + employer).hashCode());
         return new TaggedItem(TaggedItem.VERSION, ItemIds.forUrl(url), Kind.JOB, "example-board", url, title, null, published, false,
                 published, null, employer, new Place(city + ", " + state, city, state, false), List.of(setting), List.of(),
@@ -21,7 +21,7 @@ final class Leads {
                 published);
     }
 
-    static TaggedItem lead(String title) {
+    public static TaggedItem lead(String title) {
         return lead(title, "Valley Health", "Fresno", "CA", "hospital", Instant.parse("2026-11-23T12:00:00Z"));
     }
 }
