@@ -62,17 +62,41 @@ public final class SubscribersCommand implements Runnable {
         @Option(names = "--timezone", defaultValue = "UTC", description = "Default: ${DEFAULT-VALUE}") String timezone;
         @Option(names = "--send-at", defaultValue = "07:00", description = "Local time, default: ${DEFAULT-VALUE}") String sendAt;
         @Option(names = "--frequency", defaultValue = "daily", description = "daily, weekly or weekly:DAY") String frequency;
+        @Option(names = "--notify", paramLabel = "KIND=URL",
+                description = "An alert target besides email, repeatable: webhook=URL, ntfy=URL, slack=URL or discord=URL")
+        List<String> notify = List.of();
+        @Option(names = "--notify-when", defaultValue = "digest", description = "digest or new-leads (default: ${DEFAULT-VALUE})")
+        String notifyWhen;
 
         @Override
         public Integer call() {
             Subscriber s;
+            List<org.rxradar.config.ConfigException.Problem> problems = new java.util.ArrayList<>();
+            List<org.rxradar.model.NotifyTarget> targets = new java.util.ArrayList<>();
+            for (int i = 0; i < notify.size(); i++) {
+                String n = notify.get(i);
+                int eq = n.indexOf('=');
+                String kind = eq < 0 ? "" : n.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
+                var k = java.util.Arrays.stream(org.rxradar.model.NotifyTarget.Kind.values()).filter(x -> x.key().equals(kind)).findFirst();
+                if (k.isEmpty()) problems.add(new org.rxradar.config.ConfigException.Problem("--notify[" + i + "]",
+                        "'" + n + "' is not KIND=URL with KIND one of webhook, ntfy, slack, discord"));
+                else targets.add(org.rxradar.model.NotifyTarget.of(k.get(), n.substring(eq + 1).trim()));
+            }
             try {
                 s = Subscriber.of(null, email.trim(), name, settings, topics, kinds, states, remote, keywords,
-                        timezone, sendAt, frequency, "confirmed");
+                        timezone, sendAt, frequency, "confirmed").toBuilder().notifyTargets(targets).notifyWhen(notifyWhen).build();
             } catch (org.rxradar.model.InvalidValueException e) {
-                throw new org.rxradar.config.ConfigException(e.problems().stream()
+                problems.addAll(e.problems().stream()
                         .map(p -> new org.rxradar.config.ConfigException.Problem(p.within("subscriber").field(), p.message())).toList());
+                throw new org.rxradar.config.ConfigException(problems);
             }
+            String own = config.load().http().publicBaseUrl();
+            for (int i = 0; i < s.notifyTargets().size(); i++) {
+                var t = s.notifyTargets().get(i);
+                if (t.pointsAt(own)) problems.add(new org.rxradar.config.ConfigException.Problem("subscriber.notify[" + i + "]." + t.key(),
+                        "'" + t.uri() + "' is this RxRadar server itself (" + own + "); give the address of the service that should receive the alerts"));
+            }
+            if (!problems.isEmpty()) throw new org.rxradar.config.ConfigException(problems);
             withLog(config, broker, log -> {
                 log.put(s);
                 log.awaitCaughtUp();

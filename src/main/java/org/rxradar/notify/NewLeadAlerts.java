@@ -182,22 +182,32 @@ public final class NewLeadAlerts implements AutoCloseable {
                     if (!had.contains(w.item.id()) && clusters.add(w.item.cluster() == null ? w.item.id() : w.item.cluster()))
                         leads.add(w.item);
                 if (leads.isEmpty()) continue;
-                q.inFlight = batch;
                 Alert alert = new Alert(current.id(), current.name(), Alert.NEW_LEADS, leads);
-                CompletableFuture.runAsync(() -> notifier.send(current, q.target, alert), notifier.pool())
-                        .whenComplete((ok, failure) -> {
-                            // sent or given up (and recorded): either way these leads are done with
-                            synchronized (q) {
-                                q.inFlight = List.of();
-                            }
-                        });
+                q.inFlight = batch;
+                try {
+                    sendInBackground(q, current, alert);
+                } catch (RuntimeException refused) {
+                    // the pool is shut (stopping): the leads wait again, and the offsets stay before them
+                    q.inFlight = List.of();
+                    q.waiting.addAll(0, batch);
+                    throw refused;
+                }
             }
         }
     }
 
+    private void sendInBackground(Queue q, Subscriber current, Alert alert) {
+        CompletableFuture.runAsync(() -> notifier.send(current, q.target, alert), notifier.pool())
+                .whenComplete((ok, failure) -> {
+                    // sent or given up (and recorded): either way these leads are done with
+                    synchronized (q) {
+                        q.inFlight = List.of();
+                    }
+                });
+    }
+
     /** Commits, per partition, up to the oldest lead still waiting or in flight (or all that was read). */
     private void commit(boolean force) {
-        Instant now = clock.instant();
         if (!force && Duration.between(lastCommit, Instant.now()).compareTo(COMMIT_EVERY) < 0) return;
         lastCommit = Instant.now();
         Map<TopicPartition, Long> upTo = new HashMap<>();
