@@ -125,6 +125,10 @@ public final class NewLeadAlerts implements AutoCloseable {
                 commit(false);
             } catch (WakeupException e) {
                 break;
+            } catch (org.apache.kafka.common.errors.FencedInstanceIdException e) {
+                // another process runs with this instance id and holds the group's place: trying again cannot help
+                log.error("New-lead alerts stopped: another RxRadar runs with this instance id ({})", e.getMessage());
+                break;
             } catch (KafkaException e) {
                 log.warn("New-lead alerts: {}; going on", e.toString());
                 sleep(1000);
