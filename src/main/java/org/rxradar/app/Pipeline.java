@@ -29,6 +29,12 @@ import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
 import org.rxradar.digest.RecentItems;
 import org.rxradar.digest.SubscriptionLog;
+import org.rxradar.digest.UnsubscribeTokens;
+import org.rxradar.notify.DigestAlerts;
+import org.rxradar.notify.NewLeadAlerts;
+import org.rxradar.notify.Notifier;
+import org.rxradar.notify.NotifyLog;
+import org.rxradar.notify.NotifyPolicy;
 import org.rxradar.digest.WeeklyTrends;
 import org.rxradar.feeds.FeedView;
 import org.rxradar.feeds.HealthStatus;
@@ -84,6 +90,7 @@ public final class Pipeline implements AutoCloseable {
     private final DigestService digestService;
     private final DeliverGroup deliverGroup;
     private final DeliverStage deliver;
+    private final NewLeadAlerts newLeadAlerts;
     private final FetchGroup fetch;
     private volatile boolean fetchStarted;
     private final TagStage tag;
@@ -150,7 +157,12 @@ public final class Pipeline implements AutoCloseable {
         // hands its subscribers over once its sends in progress are recorded
         this.deliverGroup = own(new DeliverGroup(bus.clients(), cfg.instance().id(), digests,
                 why -> stageStopped(DeliverGroup.STAGE, why)));
-        this.deliver = new DeliverStage(subscriptions, digests, recent, new CountingSender(new DigestSender(digestService), registry),
+        // alerts besides email: with the digest (after its send), or as new leads arrive
+        Notifier notifier = own(new Notifier(UnsubscribeTokens.secretFor(cfg.digest().secret()), NotifyPolicy.DEFAULT,
+                own(new NotifyLog(bus.clients())), () -> cfg.http().publicBaseUrl(), clock));
+        this.newLeadAlerts = own(new NewLeadAlerts(bus.clients(), subscriptions, notifier, NotifyPolicy.DEFAULT, clock));
+        this.deliver = new DeliverStage(subscriptions, digests, recent,
+                new CountingSender(new DigestAlerts(new DigestSender(digestService), notifier), registry),
                 clock, DELIVERY_THREADS, deliverGroup);
 
         // the configured sources go into rxradar.sources; this instance polls those of the partitions it is given
@@ -244,6 +256,7 @@ public final class Pipeline implements AutoCloseable {
         tagThread.start();
         trendThread = new Thread(trend::run, "trend");
         trendThread.start();
+        newLeadAlerts.start();
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "deliver"));
         resources.add(ticks::shutdownNow);
         Runnable check = () -> {

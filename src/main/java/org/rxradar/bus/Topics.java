@@ -33,6 +33,11 @@ public final class Topics {
      * partition count, each state in its source's partition number.
      */
     public static final String FETCH_STATE = "rxradar.fetch.state";
+    /**
+     * The latest alert result per subscriber and notify target, compacted, key = subscriber id + "/" +
+     * target id: shown by {@code subscribers show}, and what keeps new-leads alerts from being sent twice.
+     */
+    public static final String NOTIFY = "rxradar.notify";
     /** Records that could not be processed: original bytes, the reason in headers. */
     public static final String DEADLETTER = "rxradar.deadletter";
 
@@ -46,10 +51,11 @@ public final class Topics {
             TRENDS, Map.of("cleanup.policy", "compact"),
             SOURCES, Map.of("cleanup.policy", "compact"),
             FETCH_STATE, Map.of("cleanup.policy", "compact"),
+            NOTIFY, Map.of("cleanup.policy", "compact"),
             DEADLETTER, Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
 
     public static final List<String> ALL = List.of(NEWS_RAW, LEADS_RAW, ITEMS_TAGGED, SUBSCRIPTIONS, DIGESTS, TRENDS, DEADLETTER,
-            SOURCES, FETCH_STATE);
+            SOURCES, FETCH_STATE, NOTIFY);
 
     private Topics() {}
 

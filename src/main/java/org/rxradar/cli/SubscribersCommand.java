@@ -12,6 +12,8 @@ import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;
 import org.rxradar.model.Taxonomy;
+import org.rxradar.notify.NotifyLog;
+import org.rxradar.notify.NotifyRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,17 +62,41 @@ public final class SubscribersCommand implements Runnable {
         @Option(names = "--timezone", defaultValue = "UTC", description = "Default: ${DEFAULT-VALUE}") String timezone;
         @Option(names = "--send-at", defaultValue = "07:00", description = "Local time, default: ${DEFAULT-VALUE}") String sendAt;
         @Option(names = "--frequency", defaultValue = "daily", description = "daily, weekly or weekly:DAY") String frequency;
+        @Option(names = "--notify", paramLabel = "KIND=URL",
+                description = "An alert target besides email, repeatable: webhook=URL, ntfy=URL, slack=URL or discord=URL")
+        List<String> notify = List.of();
+        @Option(names = "--notify-when", defaultValue = "digest", description = "digest or new-leads (default: ${DEFAULT-VALUE})")
+        String notifyWhen;
 
         @Override
         public Integer call() {
             Subscriber s;
+            List<org.rxradar.config.ConfigException.Problem> problems = new java.util.ArrayList<>();
+            List<org.rxradar.model.NotifyTarget> targets = new java.util.ArrayList<>();
+            for (int i = 0; i < notify.size(); i++) {
+                String n = notify.get(i);
+                int eq = n.indexOf('=');
+                String kind = eq < 0 ? "" : n.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
+                var k = java.util.Arrays.stream(org.rxradar.model.NotifyTarget.Kind.values()).filter(x -> x.key().equals(kind)).findFirst();
+                if (k.isEmpty()) problems.add(new org.rxradar.config.ConfigException.Problem("--notify[" + i + "]",
+                        "'" + n + "' is not KIND=URL with KIND one of webhook, ntfy, slack, discord"));
+                else targets.add(org.rxradar.model.NotifyTarget.of(k.get(), n.substring(eq + 1).trim()));
+            }
             try {
                 s = Subscriber.of(null, email.trim(), name, settings, topics, kinds, states, remote, keywords,
-                        timezone, sendAt, frequency, "confirmed");
+                        timezone, sendAt, frequency, "confirmed").toBuilder().notifyTargets(targets).notifyWhen(notifyWhen).build();
             } catch (org.rxradar.model.InvalidValueException e) {
-                throw new org.rxradar.config.ConfigException(e.problems().stream()
+                problems.addAll(e.problems().stream()
                         .map(p -> new org.rxradar.config.ConfigException.Problem(p.within("subscriber").field(), p.message())).toList());
+                throw new org.rxradar.config.ConfigException(problems);
             }
+            String own = config.load().http().publicBaseUrl();
+            for (int i = 0; i < s.notifyTargets().size(); i++) {
+                var t = s.notifyTargets().get(i);
+                if (t.pointsAt(own)) problems.add(new org.rxradar.config.ConfigException.Problem("subscriber.notify[" + i + "]." + t.key(),
+                        "'" + t.uri() + "' is this RxRadar server itself (" + own + "); give the address of the service that should receive the alerts"));
+            }
+            if (!problems.isEmpty()) throw new org.rxradar.config.ConfigException(problems);
             withLog(config, broker, log -> {
                 log.put(s);
                 log.awaitCaughtUp();
@@ -99,7 +125,8 @@ public final class SubscribersCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Show one subscriber as JSON, then their digests, newest first (failures with the server's answer).")
+            description = "Show one subscriber as JSON (settings, filters, notify targets), then their digests, newest first "
+                    + "(failures with the server's answer), then each notify target's latest alert.")
     static final class Show implements Callable<Integer> {
         @Mixin ConfigOption config;
         @Mixin BrokerOption broker;
@@ -122,6 +149,9 @@ public final class SubscribersCommand implements Runnable {
                 try (DigestLog digests = new DigestLog(bus.clients())) {
                     printHistory(out, digests.history(found.get().id()), limit);
                 }
+                try (NotifyLog alerts = new NotifyLog(bus.clients())) {
+                    printAlerts(out, found.get(), alerts.of(found.get().id()));
+                }
             }
             out.flush();
             return 0;
@@ -141,6 +171,26 @@ public final class SubscribersCommand implements Runnable {
                         r.leads(), r.news(), r.itemIds().size(), r.sent(), r.error() == null ? "" : "  error: " + r.error());
             }
             if (history.size() > limit) out.println("  ... " + (history.size() - limit) + " older");
+        }
+
+        /** Each notify target with its latest result: a failing one shows the target's answer. */
+        static void printAlerts(java.io.PrintWriter out, Subscriber s, List<NotifyRecord> results) {
+            if (s.notifyTargets().isEmpty() && results.isEmpty()) {
+                out.println("Alerts: no notify targets");
+                return;
+            }
+            out.println("Alerts (" + s.notifyWhen().text() + "): " + s.notifyTargets().size() + " target"
+                    + (s.notifyTargets().size() == 1 ? "" : "s"));
+            for (var t : s.notifyTargets()) {
+                String id = NotifyLog.targetId(t);
+                NotifyRecord r = results.stream().filter(x -> x.targetId().equals(id)).findFirst().orElse(null);
+                String last = r == null ? "not used yet"
+                        : (r.ok() ? "ok" : "FAILED") + " at " + r.at() + " (" + r.event() + ", " + r.items() + " leads, "
+                          + r.attempts() + " tries" + (r.status() > 0 ? ", HTTP " + r.status() : "") + ")"
+                          + (r.error() == null ? "" : "  error: " + r.error())
+                          + (r.lastSent() == null ? "" : "  last sent: " + r.lastSent());
+                out.printf("  %-8s %-40s %s%n", t.key(), t.uri().getHost(), last);
+            }
         }
 
         /** "smtp://host:587" and "outbox ./outbox" become "smtp" and "outbox"; "skipped" and "failed" stay. */

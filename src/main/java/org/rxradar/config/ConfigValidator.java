@@ -50,7 +50,7 @@ public final class ConfigValidator {
         if (c.fetch().threads() < 1) out.add(new Problem("fetch.threads", "must be at least 1"));
         if (c.fetch().perHostConcurrency() < 1) out.add(new Problem("fetch.per-host-concurrency", "must be at least 1"));
         validateSources(out, c.sources());
-        validateSubscribers(out, c.subscribers());
+        validateSubscribers(out, c.subscribers(), c.http().publicBaseUrl());
         if (!INSTANCE_ID.matcher(c.instance().id()).matches())
             out.add(new Problem("instance.id", "'" + c.instance().id() + "' is not an instance id (letters, digits, '.', '_', '-'; at most 100)"));
         return out;
@@ -103,13 +103,20 @@ public final class ConfigValidator {
         }
     }
 
-    private static void validateSubscribers(List<Problem> out, List<Subscriber> subscribers) {
+    private static void validateSubscribers(List<Problem> out, List<Subscriber> subscribers, String baseUrl) {
         Set<String> emails = new HashSet<>();
         for (int i = 0; i < subscribers.size(); i++) {
             Subscriber s = subscribers.get(i);
             String key = "subscribers[" + i + "]";
             if (s.email() != null && !emails.add(s.email().trim().toLowerCase()))
                 out.add(new Problem(key + ".email", "'" + s.email() + "' is listed twice"));
+            // an alert posted to our own address would loop back into RxRadar
+            for (int j = 0; j < s.notifyTargets().size(); j++) {
+                var t = s.notifyTargets().get(j);
+                if (t.pointsAt(baseUrl))
+                    out.add(new Problem(key + ".notify[" + j + "]." + t.key(), "'" + t.uri() + "' is this RxRadar server itself ("
+                            + baseUrl + "); give the address of the service that should receive the alerts"));
+            }
         }
     }
 

@@ -77,10 +77,15 @@ public final class DigestMessageFactory {
         return baseUrl + "/unsubscribe?token=" + URLEncoder.encode(tokens.tokenFor(subscriberId), StandardCharsets.UTF_8);
     }
 
+    /** The signed link to a subscriber's preferences page: {@code {baseUrl}/preferences?token=…}. */
+    public String preferencesUrl(String subscriberId) {
+        return baseUrl + "/preferences?token=" + URLEncoder.encode(tokens.preferencesTokenFor(subscriberId), StandardCharsets.UTF_8);
+    }
+
     /** Renders the digest and wraps it in a message. */
     public MimeMessage create(Digest digest) throws MessagingException {
         String url = unsubscribeUrl(digest.subscriberId());
-        return create(digest, renderer.render(digest, url));
+        return create(digest, renderer.render(digest, url, preferencesUrl(digest.subscriberId()), java.util.Optional.empty()));
     }
 
     /** Wraps an already rendered digest in a message. */

@@ -52,7 +52,13 @@ public final class DigestRenderer {
      *               with every counted text escaped by the trend renderer, so it is inserted raw)
      */
     public RenderedDigest render(Digest digest, String unsubscribeUrl, Optional<WeeklyTrends.Section> trends) {
+        return render(digest, unsubscribeUrl, null, trends);
+    }
+
+    /** @param preferencesUrl the signed link to the subscriber's preferences page; null leaves it out */
+    public RenderedDigest render(Digest digest, String unsubscribeUrl, String preferencesUrl, Optional<WeeklyTrends.Section> trends) {
         Map<String, Object> context = new HashMap<>();
+        context.put("preferencesUrl", preferencesUrl);
         context.put("trendsHtml", trends.map(WeeklyTrends.Section::html).orElse(""));
         context.put("trendsText", trends.map(WeeklyTrends.Section::text).orElse(""));
         String subject = subject(digest);

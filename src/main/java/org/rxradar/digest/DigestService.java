@@ -87,7 +87,7 @@ public final class DigestService implements AutoCloseable {
     /** The digest as the subscriber would read it (for {@code digest preview --html}). */
     public RenderedDigest render(Digest digest) {
         return renderer.render(digest, messages.unsubscribeUrl(digest.subscriberId()),
-                trends.sectionFor(digest.subscriber(), digest.period()));
+                messages.preferencesUrl(digest.subscriberId()), trends.sectionFor(digest.subscriber(), digest.period()));
     }
 
     /** The full message, as it would be sent. */

@@ -21,6 +21,8 @@ public final class UnsubscribeTokens {
     private static final String ALGORITHM = "HmacSHA256";
     /** Binds the MAC to this use, so the same secret could sign other things without confusion. */
     private static final String PURPOSE = "rxradar-unsubscribe-v1\n";
+    /** The preferences link: its own purpose, so an unsubscribe token never opens the preferences page nor the reverse. */
+    private static final String PREFERENCES = "rxradar-preferences-v1\n";
     static final String DEVELOPMENT_SECRET = "rxradar-development-secret-not-for-production";
     static final int MIN_SECRET_LENGTH = 16;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -57,19 +59,48 @@ public final class UnsubscribeTokens {
         return withSecret(secret);
     }
 
+    /**
+     * The secret in use for {@code configured} (the development one when none is set): what signs
+     * webhook bodies too, so receivers verify them with the same {@code digest.secret}.
+     */
+    public static String secretFor(String configured) {
+        return configured == null || configured.isBlank() ? DEVELOPMENT_SECRET : configured;
+    }
+
     /** True when the secret is the built-in development one (links can be forged by anyone who reads the code). */
     public boolean usesDevelopmentDefault() {
         return developmentDefault;
     }
 
     public String tokenFor(String subscriberId) {
-        if (subscriberId == null || subscriberId.isBlank()) throw new IllegalArgumentException("subscriber id is missing");
-        byte[] id = subscriberId.getBytes(StandardCharsets.UTF_8);
-        return B64.encodeToString(id) + "." + B64.encodeToString(mac(id));
+        return sign(PURPOSE, subscriberId);
     }
 
     /** The subscriber id the token was signed for, or empty when the token is malformed or forged. */
     public Optional<String> verify(String token) {
+        return check(PURPOSE, token);
+    }
+
+    /**
+     * The token of a subscriber's preferences link. Like the unsubscribe token it does not expire
+     * (the link in any digest keeps working) and names no email address.
+     */
+    public String preferencesTokenFor(String subscriberId) {
+        return sign(PREFERENCES, subscriberId);
+    }
+
+    /** The subscriber id of a preferences token, or empty when it is malformed, forged or of another purpose. */
+    public Optional<String> verifyPreferences(String token) {
+        return check(PREFERENCES, token);
+    }
+
+    private String sign(String purpose, String subscriberId) {
+        if (subscriberId == null || subscriberId.isBlank()) throw new IllegalArgumentException("subscriber id is missing");
+        byte[] id = subscriberId.getBytes(StandardCharsets.UTF_8);
+        return B64.encodeToString(id) + "." + B64.encodeToString(mac(purpose, id));
+    }
+
+    private Optional<String> check(String purpose, String token) {
         if (token == null || token.length() > 1024) return Optional.empty();
         int dot = token.indexOf('.');
         if (dot <= 0 || dot != token.lastIndexOf('.')) return Optional.empty();
@@ -81,15 +112,15 @@ public final class UnsubscribeTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(mac(id), given)) return Optional.empty();
+        if (!MessageDigest.isEqual(mac(purpose, id), given)) return Optional.empty();
         return Optional.of(new String(id, StandardCharsets.UTF_8));
     }
 
-    private byte[] mac(byte[] id) {
+    private byte[] mac(String purpose, byte[] id) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update(PURPOSE.getBytes(StandardCharsets.UTF_8));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
             return mac.doFinal(id);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);

@@ -44,6 +44,40 @@ public record NotifyTarget(String webhook, String ntfy, String slack, String dis
         return url == null ? null : URI.create(url.trim());
     }
 
+    /**
+     * True when the target's URL is the server's own origin ({@code baseUrl}: scheme, host and port;
+     * a loopback name matches another loopback name): an alert posted there would loop back into RxRadar.
+     */
+    public boolean pointsAt(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank() || kind() == null) return false;
+        try {
+            URI own = new URI(baseUrl.trim());
+            URI to = uri();
+            if (own.getHost() == null || to.getHost() == null) return false;
+            if (port(own) != port(to)) return false;
+            String a = own.getHost().toLowerCase(Locale.ROOT), b = to.getHost().toLowerCase(Locale.ROOT);
+            return a.equals(b) || (loopback(a) && loopback(b));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) return u.getPort();
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** The field the URL sits in ({@code webhook}, {@code ntfy}…), for messages. */
+    @JsonIgnore
+    public String key() {
+        return kind() == null ? "" : kind().key();
+    }
+
     /** What is wrong with this target, field by field (keys relative to the target: {@code slack}). */
     public List<FieldProblem> problems() {
         List<FieldProblem> out = new ArrayList<>();

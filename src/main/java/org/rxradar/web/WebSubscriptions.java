@@ -22,7 +22,7 @@ public final class WebSubscriptions {
     private WebSubscriptions() {}
 
     /**
-     * Adds {@code /subscriptions} and {@code /unsubscribe} to {@code http} (call before it starts).
+     * Adds {@code /subscriptions}, {@code /unsubscribe} and {@code /preferences} to {@code http} (call before it starts).
      *
      * @param baseUrl the public base of links, read when a mail is written
      * @return the service, to close on shutdown
@@ -35,6 +35,7 @@ public final class WebSubscriptions {
                 UnsubscribeTokens.fromConfig(cfg.digest().secret(), production), mailer, cfg.mail().from(), baseUrl,
                 new RateLimiter(SubscriptionService.PER_EMAIL_LIMITS, MAX_TRACKED, clock), clock, metrics);
         new SubscriptionRoutes(service, new RateLimiter(SubscriptionRoutes.PER_CLIENT_LIMITS, MAX_TRACKED, clock)).installOn(http);
+        new PreferencesRoutes(subscriptions, UnsubscribeTokens.fromConfig(cfg.digest().secret(), production), baseUrl).installOn(http);
         return service;
     }
 }
