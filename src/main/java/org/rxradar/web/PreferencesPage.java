@@ -1,12 +1,5 @@
 package org.rxradar.web;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,14 +31,7 @@ final class PreferencesPage {
     /** One notify row of the form. */
     record TargetRow(int index, String kind, String url, String error, List<Option> kinds) {}
 
-    private final PebbleTemplate template;
-
-    PreferencesPage() {
-        ClasspathLoader loader = new ClasspathLoader(PreferencesPage.class.getClassLoader());
-        loader.setPrefix("web");
-        this.template = new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true).build()
-                .getTemplate("preferences.html.peb");
-    }
+    PreferencesPage() {}
 
     /** The form with the subscriber's current values. */
     byte[] current(String token, Subscriber s, boolean saved) {
@@ -119,13 +105,8 @@ final class PreferencesPage {
         c.put("notifyWhens", List.of(new Option("digest", "With the digest", !"new-leads".equals(notifyWhen)),
                 new Option("new-leads", "As new leads arrive (at most one message per 15 minutes per target)", "new-leads".equals(notifyWhen))));
         c.put("rows", all);
-        StringWriter out = new StringWriter(16384);
-        try {
-            template.evaluate(out, c, Locale.ENGLISH);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        // the pages' one layout and stylesheet
+        return org.rxradar.web.page.PageTemplates.renderBytes("preferences", "", c);
     }
 
     private static TargetRow row(int index, String kind, String url, String error) {

@@ -133,7 +133,7 @@ class SubscribeInBrowserIT {
                 assertThat(browser.findElement(By.id("address")).getText()).isEqualTo("p***@example.org");
                 BrowserChecks.screenshotsAndNoOverflow(browser, "confirm");
                 subscriptions.awaitCaughtUp();
-                assertThat(subscriptions.find("pat@example.org").orElseThrow().status()).isEqualTo("pending");
+                assertThat(subscriptions.find("pat@example.org").orElseThrow().status().text()).isEqualTo("pending");
                 browser.findElement(By.id("confirm-button")).click();
                 assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText()).contains("confirmed");
                 subscriptions.awaitCaughtUp();

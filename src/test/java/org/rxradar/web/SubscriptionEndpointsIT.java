@@ -117,7 +117,7 @@ class SubscriptionEndpointsIT {
         assertThat(opened.statusCode()).isEqualTo(200);
         assertThat(opened.body()).contains("<form method=\"post\"").contains("id=\"confirm-button\"").contains("a***@example.org")
                 .doesNotContain("ana@example.org");
-        assertThat(subscriptions.find("ana@example.org").orElseThrow().status()).as("a GET confirms nothing").isEqualTo("pending");
+        assertThat(subscriptions.find("ana@example.org").orElseThrow().status().text()).as("a GET confirms nothing").isEqualTo("pending");
         HttpResponse<String> confirmed = web.confirm(confirm);
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.body()).contains("confirmed");
