@@ -170,7 +170,7 @@ public final class DigestPreview implements AutoCloseable {
     /** A preview never sends: a mailer that refuses, in case anything ever tried. */
     private static final class NotSending implements Mailer {
         @Override
-        public void send(MimeMessage message, Digest digest) {
+        public void send(MimeMessage message, String label) {
             throw new IllegalStateException("a preview does not send mail");
         }
 

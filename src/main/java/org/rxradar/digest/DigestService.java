@@ -140,7 +140,7 @@ public final class DigestService implements AutoCloseable {
             throw cannotBuild(id, period, e);
         }
         beforeSend.sending(messageId, digest.itemIds(), digest.leadCount(), digest.newsCount());
-        mailer.send(message, digest);
+        mailer.send(message, Mailer.label(digest));
         log.info("digest {} for {} sent via {}: {} leads, {} news", period, id, mailer.describe(), digest.leadCount(), digest.newsCount());
         return new DeliveryResult(DeliveryResult.Status.SENT, id, period, messageId, subject, digest.itemIds(),
                 digest.leadCount(), digest.newsCount(), clock.instant());

@@ -24,7 +24,7 @@ public final class MailerPool implements Mailer {
     }
 
     @Override
-    public void send(MimeMessage message, Digest digest) throws DeliveryException {
+    public void send(MimeMessage message, String label) throws DeliveryException {
         Mailer m;
         try {
             m = free.take();
@@ -33,7 +33,7 @@ public final class MailerPool implements Mailer {
             throw new DeliveryException("interrupted while waiting for a free connection", e);
         }
         try {
-            m.send(message, digest);
+            m.send(message, label);
         } finally {
             free.add(m);
         }

@@ -45,17 +45,17 @@ public final class OutboxMailer implements Mailer {
     }
 
     @Override
-    public void send(MimeMessage message, Digest digest) throws DeliveryException {
+    public void send(MimeMessage message, String label) throws DeliveryException {
         try {
             Files.createDirectories(outbox);
             ByteArrayOutputStream eml = new ByteArrayOutputStream(32 * 1024);
             message.writeTo(eml);
             String html = htmlPart(message);
-            String base = digest.period() + "-" + SubscriberIds.safe(digest.subscriberId());
+            String base = SubscriberIds.safe(label);
             Path written = place(base, eml.toByteArray(), html == null ? null : html.getBytes(StandardCharsets.UTF_8));
-            log.info("digest for {} written to {}", digest.subscriberId(), written);
+            log.info("mail {} written to {}", label, written);
         } catch (IOException | MessagingException e) {
-            throw new DeliveryException("cannot write the digest for " + digest.subscriberId() + " to " + outbox + ": " + e.getMessage(), e);
+            throw new DeliveryException("cannot write mail " + label + " to " + outbox + ": " + e.getMessage(), e);
         }
     }
 

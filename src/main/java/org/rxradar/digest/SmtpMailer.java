@@ -92,7 +92,7 @@ public final class SmtpMailer implements Mailer {
     }
 
     @Override
-    public synchronized void send(MimeMessage message, Digest digest) throws DeliveryException {
+    public synchronized void send(MimeMessage message, String label) throws DeliveryException {
         Address[] recipients;
         try {
             recipients = message.getAllRecipients();
@@ -115,11 +115,11 @@ public final class SmtpMailer implements Mailer {
                     throw new PermanentDeliveryException(reply.code(), reply.text(), e);
                 String why = reply != null ? reply.text() : String.valueOf(e.getMessage());
                 if (attempt >= retry.attempts())
-                    throw new DeliveryException("digest for " + digest.subscriberId() + " not delivered after "
+                    throw new DeliveryException("mail " + label + " not delivered after "
                             + attempt + " attempts: " + why, e);
                 Duration wait = retry.backoff(attempt);
                 log.warn("temporary failure sending the digest for {} (attempt {}/{}), retrying in {} ms: {}",
-                        digest.subscriberId(), attempt, retry.attempts(), wait.toMillis(), why);
+                        label, attempt, retry.attempts(), wait.toMillis(), why);
                 sleep(wait);
             }
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rxradar.model.Subscriber;
-import org.rxradar.digest.Digest;
 import org.rxradar.digest.Mailer;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
@@ -197,10 +196,8 @@ public final class SubscriptionService implements AutoCloseable {
 
     private void send(String kind, Subscriber s, MessageSource message) {
         try {
-            // the mailer names files and log lines after the digest it carries; this one names the purpose
-            Digest envelope = new Digest(s, kind + "-" + s.id(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), List.of(), List.of(),
-                    0, 0, 0, 0, List.of(), null, null);
-            mailer.send(message.build(), envelope);
+            // the label names the outbox file and log lines: the day, the purpose and the subscriber
+            mailer.send(message.build(), LocalDate.now(clock.withZone(ZoneOffset.UTC)) + "-" + kind + "-" + s.id());
             countMail(kind, "sent");
             log.info("{} mail sent to subscriber {} via {}", kind, s.id(), mailer.describe());
         } catch (Exception e) {

@@ -42,7 +42,7 @@ class OutboxMailerTest {
     void writesAnEmlAndAnHtmlCopyNamedByDateAndSubscriber() throws Exception {
         OutboxMailer mailer = new OutboxMailer(dir.resolve("outbox"));
         Digest d = digest("cy/../../etc");
-        mailer.send(factory.create(d), d);
+        mailer.send(factory.create(d), Mailer.label(d));
 
         String base = "2026-11-24-cy_.._.._etc";
         assertThat(names()).containsExactly(base + ".eml", base + ".html");
@@ -63,8 +63,8 @@ class OutboxMailerTest {
         Files.createDirectories(dir.resolve("outbox"));
         Files.writeString(dir.resolve("outbox").resolve("2026-11-24-dee.eml"), "earlier digest");
 
-        mailer.send(factory.create(d), d);
-        mailer.send(factory.create(d), d);
+        mailer.send(factory.create(d), Mailer.label(d));
+        mailer.send(factory.create(d), Mailer.label(d));
 
         assertThat(Files.readString(dir.resolve("outbox").resolve("2026-11-24-dee.eml"))).isEqualTo("earlier digest");
         assertThat(names()).containsExactly("2026-11-24-dee-2.eml", "2026-11-24-dee-2.html",
@@ -76,7 +76,7 @@ class OutboxMailerTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         OutboxMailer mailer = new OutboxMailer(file);
         Digest d = digest("eve");
-        assertThatThrownBy(() -> mailer.send(factory.create(d), d))
+        assertThatThrownBy(() -> mailer.send(factory.create(d), Mailer.label(d)))
                 .isInstanceOf(DeliveryException.class)
                 .hasMessageContaining("eve");
     }

@@ -49,7 +49,7 @@ class SmtpMailerTest {
                 .onConnection(2, "DATA", "421 4.3.2 service shutting down");
         long start = System.nanoTime();
         try (SmtpMailer mailer = mailer(server.port())) {
-            mailer.send(message, digest);
+            mailer.send(message, Mailer.label(digest));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(20 + 40));
         assertThat(server.connections()).isEqualTo(3);
@@ -61,7 +61,7 @@ class SmtpMailerTest {
     void temporaryRefusalsBeyondTheLastAttemptAreATemporaryFailure() throws Exception {
         for (int n = 1; n <= 3; n++) server.onConnection(n, "MAIL", "452 4.3.1 insufficient storage");
         try (SmtpMailer mailer = mailer(server.port())) {
-            assertThatThrownBy(() -> mailer.send(message, digest))
+            assertThatThrownBy(() -> mailer.send(message, Mailer.label(digest)))
                     .isInstanceOf(DeliveryException.class)
                     .isNotInstanceOf(PermanentDeliveryException.class)
                     .hasMessageContaining("after 3 attempts")
@@ -74,7 +74,7 @@ class SmtpMailerTest {
     void aPermanentRefusalIsThrownAtOnceWithTheServersReply() throws Exception {
         server.onConnection(1, "RCPT", "550 5.1.1 <bo@example.org>: user unknown");
         try (SmtpMailer mailer = mailer(server.port())) {
-            assertThatThrownBy(() -> mailer.send(message, digest))
+            assertThatThrownBy(() -> mailer.send(message, Mailer.label(digest)))
                     .isInstanceOfSatisfying(PermanentDeliveryException.class, e -> {
                         assertThat(e.replyCode()).isEqualTo(550);
                         assertThat(e.serverReply()).contains("5.1.1", "user unknown");
@@ -91,7 +91,7 @@ class SmtpMailerTest {
             closedPort = s.getLocalPort();
         }
         try (SmtpMailer mailer = mailer(closedPort)) {
-            assertThatThrownBy(() -> mailer.send(message, digest))
+            assertThatThrownBy(() -> mailer.send(message, Mailer.label(digest)))
                     .isInstanceOf(DeliveryException.class)
                     .isNotInstanceOf(PermanentDeliveryException.class);
         }
@@ -100,8 +100,8 @@ class SmtpMailerTest {
     @Test
     void theConnectionIsReusedBetweenDigests() throws Exception {
         try (SmtpMailer mailer = mailer(server.port())) {
-            mailer.send(message, digest);
-            mailer.send(message, digest);
+            mailer.send(message, Mailer.label(digest));
+            mailer.send(message, Mailer.label(digest));
         }
         assertThat(server.connections()).isEqualTo(1);
         assertThat(server.accepted()).hasSize(2);
