@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
         description = "Benchmark a whole 'run --once' (child process, embedded broker) against local feeds, next to newsboat if installed.")
 public final class BenchOnceCommand implements Callable<Integer> {
     /** The JVM flags of the launcher, the Dockerfile and the README: the memory this benchmark checks. */
-    public static final String DEFAULT_JVM_OPTS = "-Xmx200m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m "
-            + "-XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:CICompilerCount=2";
+    public static final String DEFAULT_JVM_OPTS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m "
+            + "-XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=64m -XX:CICompilerCount=2";
 
     @Option(names = "--feeds", defaultValue = "1000", description = "number of feeds (default: ${DEFAULT-VALUE})")
     int feeds;
@@ -114,7 +114,7 @@ public final class BenchOnceCommand implements Callable<Integer> {
             out.flush();
             String newsboat = noNewsboat || !complete ? null : onPath("newsboat");
             if (newsboat == null) {
-                out.println("newsboat: not installed (apt-get install newsboat), no comparison");
+                if (!noNewsboat && complete) out.println("newsboat: not installed (apt-get install newsboat), no comparison");
             } else {
                 Path nb = dir.resolve("newsboat");
                 Files.createDirectories(nb);
@@ -156,7 +156,9 @@ public final class BenchOnceCommand implements Callable<Integer> {
     /** Runs the command, sampling its peak resident set size (VmHWM) until it ends. */
     static Run measure(List<String> command, Path workDir) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // as the Dockerfile and the README run it
+        Process p = pb.start();
         List<String> stdout = new ArrayList<>();
         List<String> stderr = new ArrayList<>();
         Thread o = collect(p.getInputStream(), stdout);
