@@ -21,5 +21,5 @@ EXPOSE 8080
 # fewer glibc malloc arenas keep the native heap of the many client threads small
 ENV MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m", \
-            "-XX:MaxDirectMemorySize=64m", "-XX:CICompilerCount=2", "-jar", "/app/rxradar.jar"]
+            "-XX:MaxDirectMemorySize=64m", "-XX:TieredStopAtLevel=1", "-jar", "/app/rxradar.jar"]
 CMD ["run", "--config", "/app/config/rxradar.example.yml"]

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 public final class BenchOnceCommand implements Callable<Integer> {
     /** The JVM flags of the launcher, the Dockerfile and the README: the memory this benchmark checks. */
     public static final String DEFAULT_JVM_OPTS = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m "
-            + "-XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=64m -XX:CICompilerCount=2";
+            + "-XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=64m -XX:TieredStopAtLevel=1";
 
     @Option(names = "--feeds", defaultValue = "1000", description = "number of feeds (default: ${DEFAULT-VALUE})")
     int feeds;
