@@ -17,5 +17,9 @@ COPY config /app/config
 RUN useradd --system --home /app rxradar && mkdir -p /app/data /app/outbox && chown -R rxradar /app
 USER rxradar
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/rxradar.jar"]
+# fits a small server (see README, Memory): run --once with the embedded broker peaks under 512 MB RSS;
+# fewer glibc malloc arenas keep the native heap of the many client threads small
+ENV MALLOC_ARENA_MAX=2
+ENTRYPOINT ["java", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=40m", \
+            "-XX:MaxDirectMemorySize=64m", "-XX:TieredStopAtLevel=1", "-jar", "/app/rxradar.jar"]
 CMD ["run", "--config", "/app/config/rxradar.example.yml"]

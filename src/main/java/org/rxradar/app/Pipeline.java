@@ -222,25 +222,69 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Fetches every source once, tags everything fetched and sends every subscriber's digest now. */
+    /**
+     * Fetches every source once, tags everything fetched and sends every subscriber's digest now.
+     * Streaming: the tag stage runs on its own thread from the start, tagging each poll's items as
+     * soon as their transaction commits (and warming up meanwhile), and the views follow the tagged
+     * topic; once the last source is fetched only the tail of the work is waited for.
+     */
     public Summary runOnce() {
+        long start = System.nanoTime();
+        startStreamingStages();
         log.info("Fetching {} sources", cfg.sources().size());
         FetchReport report = fetch.runOnce(); // every source of the partitions this instance owns: all of them when alone
+        long fetched = System.nanoTime();
         report.sources().stream().filter(r -> r.failed())
                 .forEach(r -> log.warn("Source {} not fetched ({}): {}", r.sourceId(), r.status(), r.message()));
-        long tagged;
         try {
-            tagged = tag.drain(Duration.ofMinutes(5));
+            awaitGroup(TagStage.STAGE, tag.health(), List.of(Topics.NEWS_RAW, Topics.LEADS_RAW), Duration.ofMinutes(5));
+            long taggedAt = System.nanoTime();
             taggedTail.awaitCaughtUp(Duration.ofMinutes(2));
-            trend.drain(Duration.ofMinutes(2));
+            awaitGroup(TrendStage.STAGE, trend.health(), List.of(Topics.ITEMS_TAGGED), Duration.ofMinutes(2));
+            log.info("Once: fetched in {} ms; tagging ended {} ms after the last fetch, views and trends {} ms after that",
+                    (fetched - start) / 1_000_000, (taggedAt - fetched) / 1_000_000, (System.nanoTime() - taggedAt) / 1_000_000);
         } catch (InstanceFencedException e) {
             throw new InstanceFencedException(e.getMessage() + ". " + sameIdHint(), e.getCause());
         }
         trendView.awaitCaughtUp(Duration.ofMinutes(1));
+        long tagged = tag.taggedCount();
         log.info("Tagged {} items; {} relevant in the last {} days", tagged, recent.size(), VIEW_WINDOW.toDays());
         awaitDeliverGroup(Duration.ofMinutes(2));
         int sent = deliver.runAllNow();
         return new Summary(report.sources().size(), (int) report.failed(), fetch.publishedCount(), tagged, sent);
+    }
+
+    /** The tag and trend stages on their own threads, once: they follow their input from then on. */
+    private synchronized void startStreamingStages() {
+        if (tagThread == null) {
+            tagThread = new Thread(tag::run, "tagger");
+            tagThread.start();
+        }
+        if (trendThread == null) {
+            trendThread = new Thread(trend::run, "trend");
+            trendThread.start();
+        }
+    }
+
+    /**
+     * Waits until {@code stage}'s group has committed everything in {@code topics} (a transactional
+     * stage commits its offsets with its output, so its output is committed too), or the stage stopped.
+     */
+    private void awaitGroup(String stage, StageHealth health, List<String> topics, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (GroupCatchUp group = new GroupCatchUp(bus.clients(), bus.clients().groupId(stage), topics)) {
+            while (!group.await(Duration.ofMillis(500))) {
+                StageHealth.State s = health.state();
+                if (s.fenced()) throw new InstanceFencedException(s.stage() + " stopped: " + s.stopped(), null);
+                if (s.stopped() != null) throw new IllegalStateException("the " + stage + " stage stopped: " + s.stopped());
+                if (System.nanoTime() > deadline)
+                    throw new IllegalStateException("the " + stage + " stage did not catch up with " + String.join(", ", topics) + " within "
+                            + timeout + (s.failuresInRow() > 0 ? "; last error: " + s.lastError() : ""));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the " + stage + " stage", e);
+        }
     }
 
     /**
@@ -252,10 +296,7 @@ public final class Pipeline implements AutoCloseable {
     public void runForever() throws InterruptedException {
         fetch.start();
         fetchStarted = true;
-        tagThread = new Thread(tag::run, "tagger");
-        tagThread.start();
-        trendThread = new Thread(trend::run, "trend");
-        trendThread.start();
+        startStreamingStages();
         newLeadAlerts.start();
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "deliver"));
         resources.add(ticks::shutdownNow);

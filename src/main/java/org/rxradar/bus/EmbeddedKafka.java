@@ -133,6 +133,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         // controlled shutdown moves partition leaders to other brokers: there are none, and waiting
         // for it held the process at Ctrl-C; logs are still flushed and closed cleanly
         p.put("controlled.shutdown.enable", "false");
+        // sized for one small server, not a cluster node: the embedded broker shares the process's heap.
+        // The log cleaner's dedupe buffer (128 MB by default, allocated whole) is the large item; index
+        // files are memory-mapped, so smaller ones touch fewer pages. The I/O threads stay at Kafka's 8:
+        // they also wait on the flushes (log.flush.interval.messages), and with 2 the tag stage's
+        // transactions queued behind them (bench tag half as fast).
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        p.put("log.cleaner.io.buffer.size", String.valueOf(256 * 1024));
+        p.put("log.cleaner.threads", "1");
+        p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
+        p.put("log.index.size.max.bytes", String.valueOf(1024 * 1024));
+        p.put("num.network.threads", "2");
+        p.put("background.threads", "2");
+        p.put("num.recovery.threads.per.data.dir", "1");
+        p.put("queued.max.requests", "100");
+        p.put("offsets.load.buffer.size", String.valueOf(1024 * 1024));
+        p.put("transaction.state.log.load.buffer.size", String.valueOf(1024 * 1024));
+        p.put("transaction.state.log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        p.put("offsets.topic.segment.bytes", String.valueOf(16 * 1024 * 1024));
         return p;
     }
 

@@ -44,6 +44,15 @@ public final class KafkaClients {
      */
     public static final Duration TRANSACTION_TIMEOUT = SESSION_TIMEOUT;
 
+    /**
+     * Memory bounds of one client, so a dozen of them and the embedded broker fit a small heap: a
+     * producer's buffer for records not yet sent (Kafka's default 32 MB; a full buffer makes send
+     * wait, never fail), and the most a consumer's fetch brings back at once (default 50 MB). Both
+     * are far above one record's 1 MB limit; client properties in the configuration override them.
+     */
+    static final long PRODUCER_BUFFER = 16L * 1024 * 1024;
+    static final int FETCH_MAX = 8 * 1024 * 1024;
+
     private final String bootstrapServers;
     private final String groupPrefix;
     private final Map<String, String> extra;
@@ -132,6 +141,7 @@ public final class KafkaClients {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);                 // small batches: fetch bursts, latency matters little
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");      // JSON compresses well
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        p.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, PRODUCER_BUFFER);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new KafkaProducer<>(p);
@@ -147,6 +157,7 @@ public final class KafkaClients {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, PRODUCER_BUFFER);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new KafkaProducer<>(p);
@@ -181,6 +192,7 @@ public final class KafkaClients {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");  // a new group reads the whole topic
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // aborted transactions are never seen
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        p.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         p.putAll(overrides);
@@ -208,6 +220,7 @@ public final class KafkaClients {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(p);

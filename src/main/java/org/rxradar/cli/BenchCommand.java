@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measure a stage's speed and memory on generated input, locally (figures in the README).",
-        subcommands = {BenchFetchCommand.class, BenchTagCommand.class})
+        subcommands = {BenchFetchCommand.class, BenchTagCommand.class, BenchOnceCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

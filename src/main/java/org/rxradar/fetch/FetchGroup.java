@@ -320,6 +320,8 @@ public final class FetchGroup implements AutoCloseable {
             synchronized (startLock) {
                 for (RxRadarConfig.Source s : added) if (partitionOf.containsKey(s.id())) startIfEnabled(s);
             }
+            if (polling) PassEstimate.of(added.stream().filter(RxRadarConfig.Source::enabled).toList(), config.fetch().perHostDelay())
+                    .warning().ifPresent(log::warn);
             clients.ownership().count(STAGE, "sources", partitionOf.size());
             firstAssignment.countDown();
             if (!partitions.isEmpty())

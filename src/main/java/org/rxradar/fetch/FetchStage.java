@@ -84,9 +84,26 @@ public final class FetchStage implements AutoCloseable {
     /** Fetches these sources once and waits for all of them. */
     public FetchReport runOnce(List<RxRadarConfig.Source> sources) {
         long start = System.nanoTime();
+        PassEstimate.of(sources, config.fetch().perHostDelay()).warning().ifPresent(log::warn);
         List<Future<SourceReport>> futures = new ArrayList<>();
-        for (RxRadarConfig.Source s : sources) futures.add(workers.submit(() -> fetchGuarded(s)));
         List<SourceReport> reports = new ArrayList<>();
+        try (FetchProgress progress = FetchProgress.start(sources.size())) {
+            for (RxRadarConfig.Source s : sources) {
+                futures.add(workers.submit(() -> {
+                    SourceReport r = fetchGuarded(s);
+                    progress.done(r);
+                    return r;
+                }));
+            }
+            collect(sources, futures, reports);
+        }
+        FetchReport report = new FetchReport(reports, Duration.ofNanos(System.nanoTime() - start));
+        log.info("fetched {} sources in {} ms: {} items found, {} published, {} failed", reports.size(),
+                report.elapsed().toMillis(), report.found(), report.published(), report.failed());
+        return report;
+    }
+
+    private static void collect(List<RxRadarConfig.Source> sources, List<Future<SourceReport>> futures, List<SourceReport> reports) {
         for (int i = 0; i < futures.size(); i++) {
             try {
                 reports.add(futures.get(i).get());
@@ -97,15 +114,12 @@ public final class FetchStage implements AutoCloseable {
                 break;
             }
         }
-        FetchReport report = new FetchReport(reports, Duration.ofNanos(System.nanoTime() - start));
-        log.info("fetched {} sources in {} ms: {} items found, {} published, {} failed", reports.size(),
-                report.elapsed().toMillis(), report.found(), report.published(), report.failed());
-        return report;
     }
 
     /** Starts polling every enabled source of the configuration: each first within a short random delay, then on its own interval. */
     public void start() {
         List<RxRadarConfig.Source> sources = enabledSources();
+        PassEstimate.of(sources, config.fetch().perHostDelay()).warning().ifPresent(log::warn);
         firstPass.arm(sources.stream().map(RxRadarConfig.Source::id).toList());
         for (RxRadarConfig.Source s : sources) startSource(s);
         log.info("fetch stage polling {} sources with {} workers", sources.size(), config.fetch().threads());

@@ -26,6 +26,8 @@ import org.rxradar.config.RxRadarConfig;
  */
 public final class HttpFetcher {
     private static final Duration POLL = Duration.ofMillis(50);
+    /** The pause before the one retry of a GET whose connection was reset or closed without an answer. */
+    static final Duration TRANSIENT_RETRY_PAUSE = Duration.ofMillis(300);
     // one daemon thread for every client: it only checks clocks and cancels stalled downloads
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
@@ -35,8 +37,15 @@ public final class HttpFetcher {
     private final Duration totalTimeout;
     private final long maxBodyBytes;
     private final int maxRedirects;
+    private final boolean retryTransient;
 
     public HttpFetcher(RxRadarConfig.Fetch config) {
+        this(config, true);
+    }
+
+    /** @param retryTransient false: no retry of a reset or empty answer (tests: what the JDK client does alone) */
+    HttpFetcher(RxRadarConfig.Fetch config, boolean retryTransient) {
+        this.retryTransient = retryTransient;
         this.userAgent = config.userAgent();
         this.readTimeout = config.readTimeout();
         this.totalTimeout = config.totalTimeout();
@@ -110,7 +119,34 @@ public final class HttpFetcher {
         return new FetchResponse(outcome, status, finalUrl, type, null, got, retryAfter);
     }
 
+    /**
+     * One exchange; a GET whose connection was reset, or closed before any answer (a server
+     * restarting, a keep-alive connection dropped by a proxy), is sent once more after a short pause
+     * before it counts as a failure. A POST is never repeated: it may have been acted upon.
+     */
     private HttpResponse<byte[]> exchange(URI url, Validators validators, String accept, HttpCall call, long deadline)
+            throws FetchException {
+        try {
+            return exchangeOnce(url, validators, accept, call, deadline);
+        } catch (FetchException e) {
+            long left = deadline - System.nanoTime();
+            if (!retryTransient || call.body() != null || !TransientFailures.isTransient(e.getCause())
+                    || left <= TRANSIENT_RETRY_PAUSE.toNanos()) throw e;
+            try {
+                Thread.sleep(TRANSIENT_RETRY_PAUSE.toMillis());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+            try {
+                return exchangeOnce(url, validators, accept, call, deadline);
+            } catch (FetchException again) {
+                throw new FetchException(again.getMessage() + " (on a retry too)", again.getCause());
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> exchangeOnce(URI url, Validators validators, String accept, HttpCall call, long deadline)
             throws FetchException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) throw new FetchException("total time of " + totalTimeout.toMillis() + " ms exceeded (fetch.total-timeout)");

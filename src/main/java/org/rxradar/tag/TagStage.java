@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,6 +48,13 @@ public final class TagStage implements AutoCloseable {
     private static final int PARALLEL_MIN_BATCH = 64;
     /** Writes of one batch: the first, and again after dead-lettering what Kafka refused (a dead letter refused in turn). */
     private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Each batch costs a transaction (several broker round trips) whatever its size: while fetching
+     * goes on, raw items arrive a poll at a time, so the consumer waits up to 100 ms for 64 KB
+     * rather than returning each poll's few records as a batch of their own.
+     */
+    private static final Map<String, Object> BATCHING = Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
 
     private final Function<Item, TaggedItem> tagger;
     private final KafkaClients clients;
@@ -57,8 +65,8 @@ public final class TagStage implements AutoCloseable {
     private final int maxRecordBytes;
     private final StageHealth health = new StageHealth(STAGE);
     private final PollLoop loop;
-    private long tagged;
-    private long deadLettered;
+    private volatile long tagged;   // written by the polling thread only, read by others (run --once's summary)
+    private volatile long deadLettered;
 
     /**
      * The tag stage of the instance {@code clients} belong to: its transactional id is
@@ -71,7 +79,7 @@ public final class TagStage implements AutoCloseable {
         this.metrics = metrics;
         this.clients = clients;
         this.transactionalId = clients.transactionalId(STAGE);
-        this.consumer = clients.consumer(STAGE, "rxradar-tagger-" + clients.instanceId());
+        this.consumer = clients.consumer(STAGE, "rxradar-tagger-" + clients.instanceId(), BATCHING);
         this.producer = newProducer();
         this.maxRecordBytes = clients.maxRequestSize();
         this.loop = new PollLoop(STAGE, consumer, this::processBatch, health);
@@ -98,6 +106,11 @@ public final class TagStage implements AutoCloseable {
      */
     public long drain(Duration timeout) {
         loop.drain(INPUTS, timeout);
+        return tagged;
+    }
+
+    /** Items tagged (committed) so far by this stage, whichever thread runs it. */
+    public long taggedCount() {
         return tagged;
     }
 

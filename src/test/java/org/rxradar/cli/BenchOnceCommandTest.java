@@ -1,0 +1,38 @@
+package org.rxradar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The parts of {@code bench once} that read what the measured processes leave: their peak RSS and the run's summary. */
+class BenchOnceCommandTest {
+    @Test
+    void peakRssIsTheHighWaterMarkOfProcStatus() {
+        String status = "Name:\tjava\nVmPeak:\t 3000000 kB\nVmHWM:\t  412345 kB\nVmRSS:\t  300000 kB\n";
+        assertThat(PeakRss.parse(status)).isEqualTo(412_345);
+        assertThat(PeakRss.parse("Name:\tjava\n")).isZero();
+        assertThat(PeakRss.read(java.nio.file.Path.of("/proc/self/status"))).isPositive();
+    }
+
+    @Test
+    void countsComeFromTheSummaryLine() {
+        List<String> out = List.of("something else", "Fetched 1000 sources (0 failed), published 20000 new items, tagged 19999, sent 0 digests");
+        assertThat(BenchOnceCommand.Counts.of(out)).isEqualTo(new BenchOnceCommand.Counts(20_000, 19_999));
+        assertThat(BenchOnceCommand.Counts.of(List.of("rxradar: Kafka error"))).isEqualTo(new BenchOnceCommand.Counts(-1, -1));
+    }
+
+    @Test
+    void generatedFeedsHaveTheItemsAskedForEachWithItsOwnLink() {
+        Set<String> links = new HashSet<>();
+        for (int feed = 0; feed < 3; feed++) {
+            Matcher m = Pattern.compile("<link>(http://bench\\.example/\\d+/item/\\d+)</link>").matcher(BenchFeeds.rss(feed, 20));
+            while (m.find()) links.add(m.group(1));
+        }
+        assertThat(links).hasSize(60);
+    }
+}
