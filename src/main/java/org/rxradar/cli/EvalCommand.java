@@ -26,6 +26,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "an extra rules file added to the built-in rules")
     Path rules;
 
+    @Option(names = "--rules-only", description = "score the rules alone, without the semantic signal (the baseline)")
+    boolean rulesOnly;
+
     @Option(names = "--misses", defaultValue = "10", description = "how many of the worst misses to show (default ${DEFAULT-VALUE})")
     int misses;
 
@@ -40,7 +43,11 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("eval: no such file: " + file);
             return 2;
         }
-        Tagger tagger = rules == null ? Tagger.builtIn() : Tagger.withRules(rules);
+        if (rulesOnly && rules != null) {
+            err.println("eval: --rules-only and --rules cannot be combined");
+            return 2;
+        }
+        Tagger tagger = rulesOnly ? Tagger.rulesOnly() : rules == null ? Tagger.builtIn() : Tagger.withRules(rules);
         List<LabeledItem> items;
         try {
             items = LabeledItem.read(file);

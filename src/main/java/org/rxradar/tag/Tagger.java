@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.model.Certification;
 import org.rxradar.model.Item;
@@ -37,18 +39,35 @@ public final class Tagger {
     private final RelevanceJudge relevance;
     private final CertificationExtractor certifications;
     private final Clock clock;
+    private final SemanticSignal semantic; // null: the rules alone
 
-    Tagger(TaggingRules rules, Clock clock) {
+    Tagger(TaggingRules rules, Clock clock, SemanticSignal semantic) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.semantic = semantic;
         this.facets = new FacetScorer(rules);
         this.relevance = new RelevanceJudge(rules);
         this.certifications = new CertificationExtractor(rules);
     }
 
-    /** The tagger with the project's built-in rules only. */
+    /** The tagger with the project's built-in rules and the semantic signal (see {@link SemanticSignal}). */
     public static Tagger builtIn() {
-        return new Tagger(readBuiltIn().build(), Clock.systemUTC());
+        return new Tagger(readBuiltIn().build(), Clock.systemUTC(), BuiltInSignal.INSTANCE);
+    }
+
+    /** The built-in rules alone, without the semantic signal: the baseline for {@code eval --rules-only}. */
+    public static Tagger rulesOnly() {
+        return new Tagger(readBuiltIn().build(), Clock.systemUTC(), null);
+    }
+
+    /** Built once per process, on first use: loads the embedding model and chooses thresholds on the training split. */
+    private static final class BuiltInSignal {
+        static final SemanticSignal INSTANCE = build();
+
+        private static SemanticSignal build() {
+            Tagger rulesOnly = rulesOnly();
+            return SemanticSignal.build(new SentenceEmbedder(), SemanticSignal.trainingItems(), rulesOnly::ruleView);
+        }
     }
 
     /** Built-in rules plus the operator's file named by {@code tagger.rules}, when set. */
@@ -70,12 +89,12 @@ public final class Tagger {
         }
         TaggingRules rules = reader.build();
         log.info("tagger rules loaded: built-in plus {} ({} cues, {} employer names)", operatorFile, rules.cueCount, rules.employerCount);
-        return new Tagger(rules, Clock.systemUTC());
+        return new Tagger(rules, Clock.systemUTC(), BuiltInSignal.INSTANCE);
     }
 
     /** The same rules with another clock for the {@code tagged} time (tests, replays). */
     public Tagger withClock(Clock clock) {
-        return new Tagger(rules, clock);
+        return new Tagger(rules, clock, semantic);
     }
 
     private static RulesReader readBuiltIn() {
@@ -97,6 +116,13 @@ public final class Tagger {
 
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
         FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
+        boolean ruleTopics = !topics.tags().isEmpty(); // relevance stays the rules' judgement
+        if (semantic != null) {
+            Set<String> blocked = certain(scan, settings);
+            float[] v = semantic.embed(read);
+            settings = semantic.combine(settings, semantic.votes(v, Taxonomy.SETTINGS), Taxonomy.SETTINGS, blocked);
+            topics = semantic.combine(topics, semantic.votes(v, Taxonomy.TOPICS), Taxonomy.TOPICS, blocked);
+        }
         Map<String, Double> scores = new LinkedHashMap<>(settings.scores());
         scores.putAll(topics.scores());
         Map<String, List<String>> evidence = new LinkedHashMap<>(settings.evidence());
@@ -105,7 +131,7 @@ public final class Tagger {
         put(evidence, "negated", negated(scan));
 
         List<String> relevanceEvidence = new ArrayList<>();
-        boolean relevant = relevance.relevant(scan, job, !topics.tags().isEmpty(), relevanceEvidence);
+        boolean relevant = relevance.relevant(scan, job, ruleTopics, relevanceEvidence);
         put(evidence, "relevant", relevanceEvidence);
 
         JobPosting posting = item.posting();
@@ -134,6 +160,25 @@ public final class Tagger {
                 item.summary(), item.published(), item.publishedEstimated(), item.fetched(), item.updated(),
                 item.employer(), place, settings.tags(), topics.tags(), scores, evidence, relevant, salary, certs,
                 employment, shifts, cluster, Instant.now(clock));
+    }
+
+    /** What the rules alone say of an item's settings and topics, and the labels they are certain do not apply. */
+    SemanticSignal.RuleView ruleView(Item item) {
+        ScannedText read = ScannedText.of(item);
+        ItemScan scan = ItemScan.of(TokenizedText.of(read.title(), read.summary(), read.employer(), rules.vocabulary), rules);
+        boolean job = item.kind() == Kind.JOB;
+        FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
+        FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
+        return new SemanticSignal.RuleView(Set.copyOf(settings.tags()), Set.copyOf(topics.tags()), certain(scan, settings));
+    }
+
+    /** Labels a negation switched off ("not a retail role", "no compounding") and settings that yielded to a division. */
+    private static Set<String> certain(ItemScan scan, FacetScorer.Result settings) {
+        Set<String> out = new HashSet<>(settings.overruled());
+        for (Cue.Kind kind : List.of(Cue.Kind.SETTING, Cue.Kind.TOPIC)) {
+            for (Hit h : scan.hits(kind)) if (h.negated()) out.add(h.cue().target());
+        }
+        return out;
     }
 
     // a closed posting has nothing left to read: it only tells every view to drop the lead
