@@ -26,8 +26,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "an extra rules file added to the built-in rules")
     Path rules;
 
-    @Option(names = "--rules-only", description = "score the rules alone, without the semantic signal (the baseline)")
-    boolean rulesOnly;
+    @Option(names = "--semantic", defaultValue = "ALL", paramLabel = "ALL|UNSURE|OFF",
+            description = "where the semantic signal runs: every item, only where the rules found no setting or topic, or nowhere (the rules alone; default ${DEFAULT-VALUE})")
+    Tagger.Semantic semantic;
 
     @Option(names = "--misses", defaultValue = "10", description = "how many of the worst misses to show (default ${DEFAULT-VALUE})")
     int misses;
@@ -43,11 +44,8 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("eval: no such file: " + file);
             return 2;
         }
-        if (rulesOnly && rules != null) {
-            err.println("eval: --rules-only and --rules cannot be combined");
-            return 2;
-        }
-        Tagger tagger = rulesOnly ? Tagger.rulesOnly() : rules == null ? Tagger.builtIn() : Tagger.withRules(rules);
+        Tagger tagger = semantic == Tagger.Semantic.OFF && rules == null ? Tagger.rulesOnly()
+                : (rules == null ? Tagger.builtIn() : Tagger.withRules(rules)).withSemantic(semantic);
         List<LabeledItem> items;
         try {
             items = LabeledItem.read(file);

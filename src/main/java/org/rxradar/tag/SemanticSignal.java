@@ -40,8 +40,8 @@ final class SemanticSignal {
     static final String LABELS = "tagger/labels.yml";
     static final int FOLDS = 5;
     /** Kernel widths and ridges tried in cross-validation. */
-    static final double[] WIDTHS = {0.2, 0.4, 0.8, 1.6};
-    static final double[] RIDGES = {0.03, 0.1, 0.3, 1.0};
+    static final double[] WIDTHS = {0.2, 0.4, 0.8};
+    static final double[] RIDGES = {0.1, 0.3, 1.0};
     /** No label is added below this score, whatever the training split says. */
     static final double MIN_THRESHOLD = 0.3;
     static final double MAX_THRESHOLD = 0.8;

@@ -40,11 +40,24 @@ public final class Tagger {
     private final CertificationExtractor certifications;
     private final Clock clock;
     private final SemanticSignal semantic; // null: the rules alone
+    private final Semantic use;
+
+    /**
+     * Where the semantic signal runs. It costs a sentence embedding per item (milliseconds, against
+     * microseconds for the rules), so {@code UNSURE} spends it only where the rules found no setting
+     * or no topic; see README, Tagging, for the measured trade-off.
+     */
+    public enum Semantic { ALL, UNSURE, OFF }
 
     Tagger(TaggingRules rules, Clock clock, SemanticSignal semantic) {
+        this(rules, clock, semantic, semantic == null ? Semantic.OFF : Semantic.ALL);
+    }
+
+    private Tagger(TaggingRules rules, Clock clock, SemanticSignal semantic, Semantic use) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.semantic = semantic;
+        this.use = semantic == null ? Semantic.OFF : Objects.requireNonNull(use, "use");
         this.facets = new FacetScorer(rules);
         this.relevance = new RelevanceJudge(rules);
         this.certifications = new CertificationExtractor(rules);
@@ -55,7 +68,7 @@ public final class Tagger {
         return new Tagger(readBuiltIn().build(), Clock.systemUTC(), BuiltInSignal.INSTANCE);
     }
 
-    /** The built-in rules alone, without the semantic signal: the baseline for {@code eval --rules-only}. */
+    /** The built-in rules alone, without the semantic signal: the baseline for {@code eval --semantic OFF}. */
     public static Tagger rulesOnly() {
         return new Tagger(readBuiltIn().build(), Clock.systemUTC(), null);
     }
@@ -94,7 +107,13 @@ public final class Tagger {
 
     /** The same rules with another clock for the {@code tagged} time (tests, replays). */
     public Tagger withClock(Clock clock) {
-        return new Tagger(rules, clock, semantic);
+        return new Tagger(rules, clock, semantic, use);
+    }
+
+    /** The same rules with the semantic signal used everywhere, only where the rules are unsure, or not at all. */
+    public Tagger withSemantic(Semantic use) {
+        Objects.requireNonNull(use, "use");
+        return use == Semantic.OFF ? new Tagger(rules, clock, null) : new Tagger(rules, clock, semantic != null ? semantic : BuiltInSignal.INSTANCE, use);
     }
 
     private static RulesReader readBuiltIn() {
@@ -117,8 +136,8 @@ public final class Tagger {
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
         FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
         boolean ruleTopics = !topics.tags().isEmpty(); // relevance stays the rules' judgement
-        if (semantic != null) {
-            Set<String> blocked = certain(scan, settings);
+        if (use == Semantic.ALL || use == Semantic.UNSURE && (settings.tags().isEmpty() || topics.tags().isEmpty())) {
+            Set<String> blocked = certain(scan, settings, job);
             float[] v = semantic.embed(read);
             settings = semantic.combine(settings, semantic.votes(v, Taxonomy.SETTINGS), Taxonomy.SETTINGS, blocked);
             topics = semantic.combine(topics, semantic.votes(v, Taxonomy.TOPICS), Taxonomy.TOPICS, blocked);
@@ -169,12 +188,18 @@ public final class Tagger {
         boolean job = item.kind() == Kind.JOB;
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
         FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
-        return new SemanticSignal.RuleView(Set.copyOf(settings.tags()), Set.copyOf(topics.tags()), certain(scan, settings));
+        return new SemanticSignal.RuleView(Set.copyOf(settings.tags()), Set.copyOf(topics.tags()), certain(scan, settings, job));
     }
 
-    /** Labels a negation switched off ("not a retail role", "no compounding") and settings that yielded to a division. */
-    private static Set<String> certain(ItemScan scan, FacetScorer.Result settings) {
+    /**
+     * Labels the semantic signal may not add: what a negation switched off ("not a retail role", "no
+     * compounding"), settings that yielded to a chain's division, and on a job lead the certification
+     * topic (a credential a posting asks for is not what the job is about; the rules name the few
+     * roles that are).
+     */
+    private static Set<String> certain(ItemScan scan, FacetScorer.Result settings, boolean job) {
         Set<String> out = new HashSet<>(settings.overruled());
+        if (job) out.add("certification");
         for (Cue.Kind kind : List.of(Cue.Kind.SETTING, Cue.Kind.TOPIC)) {
             for (Hit h : scan.hits(kind)) if (h.negated()) out.add(h.cue().target());
         }
