@@ -40,7 +40,7 @@ public final class BenchTagCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "50000", description = "raw items to write (default: ${DEFAULT-VALUE})")
     int items;
 
-    @Option(names = "--semantic", defaultValue = "ALL", paramLabel = "ALL|UNSURE|OFF",
+    @Option(names = "--semantic", defaultValue = "UNSURE", paramLabel = "ALL|UNSURE|OFF",
             description = "where the tagger's semantic signal runs (OFF: the rules alone; default ${DEFAULT-VALUE})")
     Tagger.Semantic semantic;
 

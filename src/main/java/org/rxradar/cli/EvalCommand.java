@@ -26,7 +26,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "an extra rules file added to the built-in rules")
     Path rules;
 
-    @Option(names = "--semantic", defaultValue = "ALL", paramLabel = "ALL|UNSURE|OFF",
+    @Option(names = "--semantic", defaultValue = "UNSURE", paramLabel = "ALL|UNSURE|OFF",
             description = "where the semantic signal runs: every item, only where the rules found no setting or topic, or nowhere (the rules alone; default ${DEFAULT-VALUE})")
     Tagger.Semantic semantic;
 

@@ -74,8 +74,23 @@ final class SemanticSignal {
         this.thresholds = thresholds;
     }
 
+    /** Recent vectors by text: an updated posting or a re-read feed is tagged again with the same words. */
+    private final Map<String, float[]> recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+        }
+    });
+    static final int RECENT = 10_000;
+
     float[] embed(ScannedText text) {
-        return embedder.embed(text.title(), text.summary(), text.employer());
+        String t = SentenceEmbedder.text(text.title(), text.summary(), text.employer());
+        float[] v = recent.get(t);
+        if (v == null) {
+            v = embedder.embed(t);
+            recent.put(t, v);
+        }
+        return v;
     }
 
     Map<String, Double> thresholds() {

@@ -45,12 +45,13 @@ public final class Tagger {
     /**
      * Where the semantic signal runs. It costs a sentence embedding per item (milliseconds, against
      * microseconds for the rules), so {@code UNSURE} spends it only where the rules found no setting
-     * or no topic; see README, Tagging, for the measured trade-off.
+     * or no topic. UNSURE is the default: on the held-out items it scores as well as ALL (see README,
+     * Tagging, for the measured trade-off).
      */
     public enum Semantic { ALL, UNSURE, OFF }
 
     Tagger(TaggingRules rules, Clock clock, SemanticSignal semantic) {
-        this(rules, clock, semantic, semantic == null ? Semantic.OFF : Semantic.ALL);
+        this(rules, clock, semantic, semantic == null ? Semantic.OFF : Semantic.UNSURE);
     }
 
     private Tagger(TaggingRules rules, Clock clock, SemanticSignal semantic, Semantic use) {
@@ -63,7 +64,7 @@ public final class Tagger {
         this.certifications = new CertificationExtractor(rules);
     }
 
-    /** The tagger with the project's built-in rules and the semantic signal (see {@link SemanticSignal}). */
+    /** The tagger with the project's built-in rules and the semantic signal where they are unsure (see {@link SemanticSignal}). */
     public static Tagger builtIn() {
         return new Tagger(readBuiltIn().build(), Clock.systemUTC(), BuiltInSignal.INSTANCE);
     }
@@ -193,7 +194,7 @@ public final class Tagger {
 
     /**
      * Labels the semantic signal may not add: what a negation switched off ("not a retail role", "no
-     * compounding"), settings that yielded to a chain's division, and on a job lead the certification
+     * compounding"), labels whose cue the rules weigh at zero or less, settings that yielded to a chain's division, and on a job lead the certification
      * topic (a credential a posting asks for is not what the job is about; the rules name the few
      * roles that are).
      */
@@ -201,7 +202,8 @@ public final class Tagger {
         Set<String> out = new HashSet<>(settings.overruled());
         if (job) out.add("certification");
         for (Cue.Kind kind : List.of(Cue.Kind.SETTING, Cue.Kind.TOPIC)) {
-            for (Hit h : scan.hits(kind)) if (h.negated()) out.add(h.cue().target());
+            // a negated cue, or a cue the rules weigh at zero or below ("staffing shortages" for drug-supply): the rules have spoken
+            for (Hit h : scan.hits(kind)) if (h.negated() || h.cue().weight() <= 0) out.add(h.cue().target());
         }
         return out;
     }
