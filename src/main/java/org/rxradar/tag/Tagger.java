@@ -194,12 +194,14 @@ public final class Tagger {
 
     /**
      * Labels the semantic signal may not add: what a negation switched off ("not a retail role", "no
-     * compounding"), labels whose cue the rules weigh at zero or less, settings that yielded to a chain's division, and on a job lead the certification
+     * compounding"), labels whose cue the rules weigh at zero or less, settings that yielded to a chain's division, any
+     * setting when the rules found one, and on a job lead the certification
      * topic (a credential a posting asks for is not what the job is about; the rules name the few
      * roles that are).
      */
     private static Set<String> certain(ItemScan scan, FacetScorer.Result settings, boolean job) {
         Set<String> out = new HashSet<>(settings.overruled());
+        if (!settings.tags().isEmpty()) out.addAll(Taxonomy.SETTINGS); // the rules placed the work: a hospital's IV room is no 503B
         if (job) out.add("certification");
         for (Cue.Kind kind : List.of(Cue.Kind.SETTING, Cue.Kind.TOPIC)) {
             // a negated cue, or a cue the rules weigh at zero or below ("staffing shortages" for drug-supply): the rules have spoken
