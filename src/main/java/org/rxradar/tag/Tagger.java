@@ -44,8 +44,8 @@ public final class Tagger {
 
     /**
      * Where the semantic signal runs. It costs a sentence embedding per item (milliseconds, against
-     * microseconds for the rules), so {@code UNSURE} spends it only where the rules found no setting
-     * or no topic. UNSURE is the default: on the held-out items it scores as well as ALL (see README,
+     * microseconds for the rules), so {@code UNSURE} spends it only where the rules found no setting,
+     * or no topic in a news story. UNSURE is the default: on the held-out items it scores as well as ALL (see README,
      * Tagging, for the measured trade-off).
      */
     public enum Semantic { ALL, UNSURE, OFF }
@@ -137,7 +137,7 @@ public final class Tagger {
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
         FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
         boolean ruleTopics = !topics.tags().isEmpty(); // relevance stays the rules' judgement
-        if (use == Semantic.ALL || use == Semantic.UNSURE && (settings.tags().isEmpty() || topics.tags().isEmpty())) {
+        if (use == Semantic.ALL || use == Semantic.UNSURE && unsure(job, settings, topics)) {
             Set<String> blocked = certain(scan, settings, job);
             float[] v = semantic.embed(read);
             settings = semantic.combine(settings, semantic.votes(v, Taxonomy.SETTINGS), Taxonomy.SETTINGS, blocked);
@@ -180,6 +180,15 @@ public final class Tagger {
                 item.summary(), item.published(), item.publishedEstimated(), item.fetched(), item.updated(),
                 item.employer(), place, settings.tags(), topics.tags(), scores, evidence, relevant, salary, certs,
                 employment, shifts, cluster, Instant.now(clock));
+    }
+
+    /**
+     * Where the rules may have missed something: no setting, or a news story with no topic. A job lead
+     * placed by the rules is left to them: most postings have no topic (the duties rarely centre on one),
+     * so asking the model about every such lead would cost its time on nearly all of them.
+     */
+    private static boolean unsure(boolean job, FacetScorer.Result settings, FacetScorer.Result topics) {
+        return settings.tags().isEmpty() || !job && topics.tags().isEmpty();
     }
 
     /** What the rules alone say of an item's settings and topics, and the labels they are certain do not apply. */
