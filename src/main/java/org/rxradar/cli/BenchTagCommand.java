@@ -40,6 +40,10 @@ public final class BenchTagCommand implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "50000", description = "raw items to write (default: ${DEFAULT-VALUE})")
     int items;
 
+    @Option(names = "--semantic", defaultValue = "UNSURE", paramLabel = "ALL|UNSURE|OFF",
+            description = "where the tagger's semantic signal runs (OFF: the rules alone; default ${DEFAULT-VALUE})")
+    Tagger.Semantic semantic;
+
     @Spec
     CommandSpec spec;
 
@@ -52,9 +56,10 @@ public final class BenchTagCommand implements Callable<Integer> {
         try (Bus bus = Bus.open(kafka)) {
             long bytes = writeRawItems(bus.clients());
             out.printf("wrote %d raw items (%.0f bytes each on average) to %s%n", items, (double) bytes / items, bus.clients().bootstrapServers());
-            Tagger tagger = Tagger.builtIn();
-            // warm the tagger's code paths so the first measured run is not also the JIT's
-            for (int i = 0; i < 5000; i++) tagger.tag(sampleItem(new Random(i), i));
+            Tagger tagger = semantic == Tagger.Semantic.OFF ? Tagger.rulesOnly() : Tagger.builtIn().withSemantic(semantic);
+            // warm the tagger's code paths so the first measured run is not also the JIT's (fewer with the model: each costs milliseconds)
+            int warm = semantic == Tagger.Semantic.OFF ? 5000 : 300;
+            for (int i = 0; i < warm; i++) tagger.tag(sampleItem(new Random(i), i));
             double pass = run(out, bus, "pass-through", BenchTagCommand::copy, "pass");
             double tag = run(out, bus, "tag", tagger::tag, "tag");
             out.printf("tag / pass-through = %.2f%n", tag / pass);

@@ -26,6 +26,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "an extra rules file added to the built-in rules")
     Path rules;
 
+    @Option(names = "--semantic", defaultValue = "UNSURE", paramLabel = "ALL|UNSURE|OFF",
+            description = "where the semantic signal runs: every item, only where the rules found no setting or topic, or nowhere (the rules alone; default ${DEFAULT-VALUE})")
+    Tagger.Semantic semantic;
+
     @Option(names = "--misses", defaultValue = "10", description = "how many of the worst misses to show (default ${DEFAULT-VALUE})")
     int misses;
 
@@ -40,7 +44,8 @@ public final class EvalCommand implements Callable<Integer> {
             err.println("eval: no such file: " + file);
             return 2;
         }
-        Tagger tagger = rules == null ? Tagger.builtIn() : Tagger.withRules(rules);
+        Tagger tagger = semantic == Tagger.Semantic.OFF && rules == null ? Tagger.rulesOnly()
+                : (rules == null ? Tagger.builtIn() : Tagger.withRules(rules)).withSemantic(semantic);
         List<LabeledItem> items;
         try {
             items = LabeledItem.read(file);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.rxradar.model.Certification;
+import org.rxradar.model.Item;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Salary;
 import org.rxradar.model.TaggedItem;
@@ -44,12 +46,18 @@ public final class Evaluation {
 
     public static Report run(Tagger tagger, List<LabeledItem> items) {
         Objects.requireNonNull(tagger, "tagger");
+        return run(tagger::tag, items);
+    }
+
+    /** The same for any tagging function (tagged items computed once and scored several ways). */
+    public static Report run(Function<Item, TaggedItem> tagger, List<LabeledItem> items) {
+        Objects.requireNonNull(tagger, "tagger");
         Map<String, int[]> settings = new TreeMap<>(), topics = new TreeMap<>();
         int relevantRight = 0, salaryRight = 0, jobs = 0, employmentRight = 0, shiftRight = 0;
         int certTp = 0, certFp = 0, certFn = 0;
         List<Miss> misses = new ArrayList<>();
         for (LabeledItem li : items) {
-            TaggedItem t = tagger.tag(li.item());
+            TaggedItem t = tagger.apply(li.item());
             LabeledItem.Gold g = li.gold();
             List<String> problems = new ArrayList<>();
             count(settings, t.settings(), g.settings(), g.settingsOk(), "setting", problems);

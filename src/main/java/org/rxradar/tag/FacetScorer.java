@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores one facet (settings or topics): each distinct cue counts once, at its weight times the
@@ -13,8 +14,11 @@ import java.util.Map;
  * yields to another assigned tag with a higher score (a chain's name loses to the text's setting).
  */
 final class FacetScorer {
-    /** The tags assigned on one facet, in taxonomy order, with their scores and deciding phrases. */
-    record Result(List<String> tags, Map<String, Double> scores, Map<String, List<String>> evidence) {}
+    /**
+     * The tags assigned on one facet, in taxonomy order, with their scores and deciding phrases;
+     * {@code overruled}: tags that reached the threshold but yielded to another (a chain's division).
+     */
+    record Result(List<String> tags, Map<String, Double> scores, Map<String, List<String>> evidence, Set<String> overruled) {}
 
     private final TaggingRules rules;
 
@@ -94,12 +98,14 @@ final class FacetScorer {
             }
             if (!yields) kept.add(id);
         }
+        Set<String> overruled = new java.util.HashSet<>(assigned);
+        kept.forEach(overruled::remove);
         Map<String, Double> keptScores = new LinkedHashMap<>();
         Map<String, List<String>> keptEvidence = new LinkedHashMap<>();
         for (String id : kept) {
             keptScores.put(id, Math.round(scores.get(id) * 100) / 100.0);
             keptEvidence.put(id, List.copyOf(evidence.getOrDefault(id, List.of())));
         }
-        return new Result(List.copyOf(kept), keptScores, keptEvidence);
+        return new Result(List.copyOf(kept), keptScores, keptEvidence, Set.copyOf(overruled));
     }
 }

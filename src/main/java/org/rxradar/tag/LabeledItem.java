@@ -33,6 +33,15 @@ public record LabeledItem(Item item, Gold gold) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read labeled file " + file + ": " + e.getMessage(), e);
         }
+        return read(lines, file.toString());
+    }
+
+    /** Labeled JSON lines already read (a class-path resource), {@code name} for errors. */
+    public static List<LabeledItem> read(String content, String name) {
+        return read(content.lines().toList(), name);
+    }
+
+    private static List<LabeledItem> read(List<String> lines, String file) {
         List<LabeledItem> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

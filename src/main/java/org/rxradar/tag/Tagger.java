@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.model.Certification;
 import org.rxradar.model.Item;
@@ -37,18 +39,49 @@ public final class Tagger {
     private final RelevanceJudge relevance;
     private final CertificationExtractor certifications;
     private final Clock clock;
+    private final SemanticSignal semantic; // null: the rules alone
+    private final Semantic use;
 
-    Tagger(TaggingRules rules, Clock clock) {
+    /**
+     * Where the semantic signal runs. It costs a sentence embedding per item (milliseconds, against
+     * microseconds for the rules), so {@code UNSURE} spends it only where the rules found no setting,
+     * or no topic in a news story. UNSURE is the default: on the held-out items it scores as well as ALL (see README,
+     * Tagging, for the measured trade-off).
+     */
+    public enum Semantic { ALL, UNSURE, OFF }
+
+    Tagger(TaggingRules rules, Clock clock, SemanticSignal semantic) {
+        this(rules, clock, semantic, semantic == null ? Semantic.OFF : Semantic.UNSURE);
+    }
+
+    private Tagger(TaggingRules rules, Clock clock, SemanticSignal semantic, Semantic use) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.semantic = semantic;
+        this.use = semantic == null ? Semantic.OFF : Objects.requireNonNull(use, "use");
         this.facets = new FacetScorer(rules);
         this.relevance = new RelevanceJudge(rules);
         this.certifications = new CertificationExtractor(rules);
     }
 
-    /** The tagger with the project's built-in rules only. */
+    /** The tagger with the project's built-in rules and the semantic signal where they are unsure (see {@link SemanticSignal}). */
     public static Tagger builtIn() {
-        return new Tagger(readBuiltIn().build(), Clock.systemUTC());
+        return new Tagger(readBuiltIn().build(), Clock.systemUTC(), BuiltInSignal.INSTANCE);
+    }
+
+    /** The built-in rules alone, without the semantic signal: the baseline for {@code eval --semantic OFF}. */
+    public static Tagger rulesOnly() {
+        return new Tagger(readBuiltIn().build(), Clock.systemUTC(), null);
+    }
+
+    /** Built once per process, on first use: loads the embedding model and chooses thresholds on the training split. */
+    private static final class BuiltInSignal {
+        static final SemanticSignal INSTANCE = build();
+
+        private static SemanticSignal build() {
+            Tagger rulesOnly = rulesOnly();
+            return SemanticSignal.build(new SentenceEmbedder(), SemanticSignal.trainingItems(), rulesOnly::ruleView);
+        }
     }
 
     /** Built-in rules plus the operator's file named by {@code tagger.rules}, when set. */
@@ -70,12 +103,18 @@ public final class Tagger {
         }
         TaggingRules rules = reader.build();
         log.info("tagger rules loaded: built-in plus {} ({} cues, {} employer names)", operatorFile, rules.cueCount, rules.employerCount);
-        return new Tagger(rules, Clock.systemUTC());
+        return new Tagger(rules, Clock.systemUTC(), BuiltInSignal.INSTANCE);
     }
 
     /** The same rules with another clock for the {@code tagged} time (tests, replays). */
     public Tagger withClock(Clock clock) {
-        return new Tagger(rules, clock);
+        return new Tagger(rules, clock, semantic, use);
+    }
+
+    /** The same rules with the semantic signal used everywhere, only where the rules are unsure, or not at all. */
+    public Tagger withSemantic(Semantic use) {
+        Objects.requireNonNull(use, "use");
+        return use == Semantic.OFF ? new Tagger(rules, clock, null) : new Tagger(rules, clock, semantic != null ? semantic : BuiltInSignal.INSTANCE, use);
     }
 
     private static RulesReader readBuiltIn() {
@@ -97,6 +136,13 @@ public final class Tagger {
 
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
         FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
+        boolean ruleTopics = !topics.tags().isEmpty(); // relevance stays the rules' judgement
+        if (use == Semantic.ALL || use == Semantic.UNSURE && unsure(job, settings, topics)) {
+            Set<String> blocked = certain(scan, settings, job);
+            float[] v = semantic.embed(read);
+            settings = semantic.combine(settings, semantic.votes(v, Taxonomy.SETTINGS), Taxonomy.SETTINGS, blocked);
+            topics = semantic.combine(topics, semantic.votes(v, Taxonomy.TOPICS), Taxonomy.TOPICS, blocked);
+        }
         Map<String, Double> scores = new LinkedHashMap<>(settings.scores());
         scores.putAll(topics.scores());
         Map<String, List<String>> evidence = new LinkedHashMap<>(settings.evidence());
@@ -105,7 +151,7 @@ public final class Tagger {
         put(evidence, "negated", negated(scan));
 
         List<String> relevanceEvidence = new ArrayList<>();
-        boolean relevant = relevance.relevant(scan, job, !topics.tags().isEmpty(), relevanceEvidence);
+        boolean relevant = relevance.relevant(scan, job, ruleTopics, relevanceEvidence);
         put(evidence, "relevant", relevanceEvidence);
 
         JobPosting posting = item.posting();
@@ -134,6 +180,43 @@ public final class Tagger {
                 item.summary(), item.published(), item.publishedEstimated(), item.fetched(), item.updated(),
                 item.employer(), place, settings.tags(), topics.tags(), scores, evidence, relevant, salary, certs,
                 employment, shifts, cluster, Instant.now(clock));
+    }
+
+    /**
+     * Where the rules may have missed something: no setting, or a news story with no topic. A job lead
+     * placed by the rules is left to them: most postings have no topic (the duties rarely centre on one),
+     * so asking the model about every such lead would cost its time on nearly all of them.
+     */
+    private static boolean unsure(boolean job, FacetScorer.Result settings, FacetScorer.Result topics) {
+        return settings.tags().isEmpty() || !job && topics.tags().isEmpty();
+    }
+
+    /** What the rules alone say of an item's settings and topics, and the labels they are certain do not apply. */
+    SemanticSignal.RuleView ruleView(Item item) {
+        ScannedText read = ScannedText.of(item);
+        ItemScan scan = ItemScan.of(TokenizedText.of(read.title(), read.summary(), read.employer(), rules.vocabulary), rules);
+        boolean job = item.kind() == Kind.JOB;
+        FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
+        FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
+        return new SemanticSignal.RuleView(Set.copyOf(settings.tags()), Set.copyOf(topics.tags()), certain(scan, settings, job));
+    }
+
+    /**
+     * Labels the semantic signal may not add: what a negation switched off ("not a retail role", "no
+     * compounding"), labels whose cue the rules weigh at zero or less, settings that yielded to a chain's division, any
+     * setting when the rules found one, and on a job lead the certification
+     * topic (a credential a posting asks for is not what the job is about; the rules name the few
+     * roles that are).
+     */
+    private static Set<String> certain(ItemScan scan, FacetScorer.Result settings, boolean job) {
+        Set<String> out = new HashSet<>(settings.overruled());
+        if (!settings.tags().isEmpty()) out.addAll(Taxonomy.SETTINGS); // the rules placed the work: a hospital's IV room is no 503B
+        if (job) out.add("certification");
+        for (Cue.Kind kind : List.of(Cue.Kind.SETTING, Cue.Kind.TOPIC)) {
+            // a negated cue, or a cue the rules weigh at zero or below ("staffing shortages" for drug-supply): the rules have spoken
+            for (Hit h : scan.hits(kind)) if (h.negated() || h.cue().weight() <= 0) out.add(h.cue().target());
+        }
+        return out;
     }
 
     // a closed posting has nothing left to read: it only tells every view to drop the lead

@@ -1,0 +1,366 @@
+package org.rxradar.tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.rxradar.model.Item;
+import org.rxradar.model.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tagger's second opinion: an item's sentence vector is scored for each setting and topic by
+ * kernel ridge regression on the labelled training items and the label descriptions (one small
+ * linear system per facet, solved once). A label the rules did not assign is added when its score
+ * reaches the label's threshold, unless the rules are certain it does not apply (a negated cue, a
+ * setting that yielded to a chain's division). The rules keep every tag they assign.
+ *
+ * <p>The kernel width, the ridge and a threshold per label are chosen on the training split only:
+ * five-fold cross-validation scores each training item with a model that did not see it, combines
+ * that with what the rules said of the item, and keeps what gives the best F1. Everything is
+ * computed once, when the signal is first needed, from {@code tagger/corpus-train.jsonl} and
+ * {@code tagger/labels.yml}.
+ */
+final class SemanticSignal {
+    private static final Logger log = LoggerFactory.getLogger(SemanticSignal.class);
+    static final String TRAIN = "tagger/corpus-train.jsonl";
+    static final String LABELS = "tagger/labels.yml";
+    static final int FOLDS = 5;
+    /** Kernel widths and ridges tried in cross-validation. */
+    static final double[] WIDTHS = {0.2, 0.4, 0.8};
+    static final double[] RIDGES = {0.1, 0.3, 1.0};
+    /** No label is added below this score, whatever the training split says. */
+    static final double MIN_THRESHOLD = 0.3;
+    static final double MAX_THRESHOLD = 0.8;
+
+    /** One labelled point: a training item or a label description. */
+    record Example(String name, float[] vector, Set<String> labels, Set<String> ok) {}
+
+    /** One label's score on an item and the nearest training point carrying it. */
+    record Vote(double score, String nearest, double similarity) {}
+
+    /** A solved facet: its points, their weights per label (points x labels) and the kernel width. */
+    private record Model(List<Example> points, List<String> labels, double[][] alpha, double width) {
+        double[] scores(double[] sims) {
+            double[] out = new double[labels.size()];
+            for (int i = 0; i < points.size(); i++) {
+                double k = kernel(sims[i], width);
+                for (int l = 0; l < out.length; l++) out[l] += alpha[i][l] * k;
+            }
+            return out;
+        }
+    }
+
+    private final SentenceEmbedder embedder;
+    private final Map<List<String>, Model> models; // facet -> model
+    private final Map<String, Double> thresholds;
+
+    private SemanticSignal(SentenceEmbedder embedder, Map<List<String>, Model> models, Map<String, Double> thresholds) {
+        this.embedder = embedder;
+        this.models = models;
+        this.thresholds = thresholds;
+    }
+
+    /** Recent vectors by text: an updated posting or a re-read feed is tagged again with the same words. */
+    private final Map<String, float[]> recent = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT;
+        }
+    });
+    static final int RECENT = 10_000;
+
+    float[] embed(ScannedText text) {
+        String t = SentenceEmbedder.text(text.title(), text.summary(), text.employer());
+        float[] v = recent.get(t);
+        if (v == null) {
+            v = embedder.embed(t);
+            recent.put(t, v);
+        }
+        return v;
+    }
+
+    Map<String, Double> thresholds() {
+        return thresholds;
+    }
+
+    /** Scores of every label of one facet ({@link Taxonomy#SETTINGS} or {@link Taxonomy#TOPICS}). */
+    Map<String, Vote> votes(float[] v, List<String> facet) {
+        Model m = models.get(facet);
+        double[] sims = new double[m.points().size()];
+        for (int i = 0; i < sims.length; i++) sims[i] = SentenceEmbedder.cosine(v, m.points().get(i).vector());
+        double[] scores = m.scores(sims);
+        Map<String, Vote> out = new LinkedHashMap<>();
+        for (int l = 0; l < facet.size(); l++) {
+            String label = facet.get(l);
+            int nearest = -1;
+            for (int i = 0; i < sims.length; i++) {
+                if (m.points().get(i).labels().contains(label) && (nearest < 0 || sims[i] > sims[nearest])) nearest = i;
+            }
+            out.put(label, new Vote(scores[l], nearest < 0 ? null : m.points().get(nearest).name(), nearest < 0 ? 0 : sims[nearest]));
+        }
+        return out;
+    }
+
+    /** Similarity of two points for the regression: near vectors count more, the more so the narrower the width. */
+    static double kernel(double cosine, double width) {
+        return Math.exp((cosine - 1) / width);
+    }
+
+    /**
+     * The rules' result plus the labels the vote adds. {@code blocked}: labels the rules are
+     * certain about (negated, yielded), never added here.
+     */
+    FacetScorer.Result combine(FacetScorer.Result rules, Map<String, Vote> votes, List<String> order, Set<String> blocked) {
+        List<String> tags = new ArrayList<>();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, List<String>> evidence = new LinkedHashMap<>();
+        for (String id : order) {
+            if (rules.tags().contains(id)) {
+                tags.add(id);
+                scores.put(id, rules.scores().get(id));
+                evidence.put(id, rules.evidence().get(id));
+                continue;
+            }
+            Vote vote = votes.get(id);
+            if (vote == null || blocked.contains(id) || vote.score() < thresholds.getOrDefault(id, 1.1)) continue;
+            tags.add(id);
+            scores.put(id, Math.round(vote.score() * 100) / 100.0);
+            evidence.put(id, List.of(String.format(Locale.ROOT, "close to: %s (%.2f)", vote.nearest(), vote.similarity())));
+        }
+        return new FacetScorer.Result(List.copyOf(tags), scores, evidence, rules.overruled());
+    }
+
+    private static int[] topK(double[] sims, int k) {
+        int[] top = new int[k];
+        boolean[] taken = new boolean[sims.length];
+        for (int j = 0; j < k; j++) {
+            int best = -1;
+            for (int i = 0; i < sims.length; i++) if (!taken[i] && (best < 0 || sims[i] > sims[best])) best = i;
+            taken[best] = true;
+            top[j] = best;
+        }
+        return top;
+    }
+
+    // ---- building: embed the training split and descriptions, solve, choose thresholds on the training split
+
+    /** What the rules alone said of a training item: the tags and the labels they are certain about. */
+    record RuleView(Set<String> settings, Set<String> topics, Set<String> blocked) {}
+
+    static SemanticSignal build(SentenceEmbedder embedder, List<LabeledItem> train, Function<Item, RuleView> rules) {
+        long start = System.nanoTime();
+        List<Example> items = new ArrayList<>(train.size());
+        List<RuleView> views = new ArrayList<>(train.size());
+        for (LabeledItem li : train) {
+            Item it = li.item();
+            ScannedText read = ScannedText.of(it);
+            Set<String> labels = new HashSet<>(li.gold().settings());
+            labels.addAll(li.gold().topics());
+            Set<String> ok = new HashSet<>(li.gold().settingsOk());
+            ok.addAll(li.gold().topicsOk());
+            items.add(new Example("\"" + it.title() + "\"", embedder.embedKnown(SentenceEmbedder.text(read.title(), read.summary(), read.employer())), labels, ok));
+            views.add(rules.apply(it));
+        }
+        Map<String, List<Example>> descriptions = readDescriptions(embedder);
+        Map<List<String>, Model> models = new HashMap<>();
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        for (List<String> facet : List.of(Taxonomy.SETTINGS, Taxonomy.TOPICS)) {
+            boolean setting = facet == Taxonomy.SETTINGS;
+            List<Example> points = new ArrayList<>(items);
+            points.addAll(descriptions.get(setting ? "settings" : "topics"));
+            double[][] cos = cosines(points);
+            double bestMacro = -1, bestWidth = WIDTHS[0], bestRidge = RIDGES[0];
+            Map<String, Double> bestThresholds = Map.of();
+            for (double width : WIDTHS) {
+                for (double ridge : RIDGES) {
+                    double[][] oof = outOfFold(points, items.size(), cos, facet, width, ridge);
+                    Map<String, Double> chosen = new LinkedHashMap<>();
+                    double macro = 0;
+                    for (int l = 0; l < facet.size(); l++) {
+                        double[] best = choose(facet.get(l), l, train, oof, views, setting);
+                        chosen.put(facet.get(l), best[0]);
+                        macro += best[1];
+                    }
+                    macro /= facet.size();
+                    if (macro > bestMacro + 1e-9) {
+                        bestMacro = macro;
+                        bestWidth = width;
+                        bestRidge = ridge;
+                        bestThresholds = chosen;
+                    }
+                }
+            }
+            int[] all = new int[points.size()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            models.put(facet, new Model(List.copyOf(points), facet, solve(points, all, cos, facet, bestWidth, bestRidge), bestWidth));
+            thresholds.putAll(bestThresholds);
+            log.info("semantic {}: kernel width {}, ridge {}, cross-validated macro-F1 with the rules {}", setting ? "settings" : "topics",
+                    bestWidth, bestRidge, String.format(Locale.ROOT, "%.3f", bestMacro));
+        }
+        log.info("semantic signal ready: {} training items, thresholds {} ({} ms)", items.size(), thresholds,
+                (System.nanoTime() - start) / 1_000_000);
+        return new SemanticSignal(embedder, models, Map.copyOf(thresholds));
+    }
+
+    private static double[][] cosines(List<Example> points) {
+        int n = points.size();
+        double[][] cos = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) cos[i][j] = cos[j][i] = SentenceEmbedder.cosine(points.get(i).vector(), points.get(j).vector());
+        }
+        return cos;
+    }
+
+    /**
+     * Each training item (the first {@code items} points) scored by a model solved without its fold
+     * (fold = position modulo {@link #FOLDS}); the label descriptions are in every fold's model.
+     */
+    private static double[][] outOfFold(List<Example> points, int items, double[][] cos, List<String> facet, double width, double ridge) {
+        double[][] out = new double[items][];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < points.size(); i++) if (i >= items || i % FOLDS != fold) kept.add(i);
+            int[] idx = kept.stream().mapToInt(Integer::intValue).toArray();
+            double[][] alpha = solve(points, idx, cos, facet, width, ridge);
+            for (int i = fold; i < items; i += FOLDS) {
+                double[] s = new double[facet.size()];
+                for (int j = 0; j < idx.length; j++) {
+                    double k = kernel(cos[i][idx[j]], width);
+                    for (int l = 0; l < s.length; l++) s[l] += alpha[j][l] * k;
+                }
+                out[i] = s;
+            }
+        }
+        return out;
+    }
+
+    /** Kernel ridge regression on the points {@code idx}, all labels of a facet at once: (K + ridge I) alpha = Y, by Cholesky. */
+    private static double[][] solve(List<Example> points, int[] idx, double[][] cos, List<String> facet, double width, double ridge) {
+        int n = idx.length;
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) a[i][j] = a[j][i] = kernel(cos[idx[i]][idx[j]], width);
+            a[i][i] += ridge;
+        }
+        double[][] y = new double[n][facet.size()];
+        for (int i = 0; i < n; i++) {
+            Example e = points.get(idx[i]);
+            for (int l = 0; l < facet.size(); l++) {
+                y[i][l] = e.labels().contains(facet.get(l)) ? 1.0 : e.ok().contains(facet.get(l)) ? 0.5 : 0.0;
+            }
+        }
+        // Cholesky: a = L L^T, L kept in the lower triangle
+        for (int j = 0; j < n; j++) {
+            double d = a[j][j];
+            for (int k = 0; k < j; k++) d -= a[j][k] * a[j][k];
+            a[j][j] = Math.sqrt(d);
+            for (int i = j + 1; i < n; i++) {
+                double s = a[i][j];
+                for (int k = 0; k < j; k++) s -= a[i][k] * a[j][k];
+                a[i][j] = s / a[j][j];
+            }
+        }
+        for (int l = 0; l < facet.size(); l++) {
+            for (int i = 0; i < n; i++) { // forward: L z = y
+                double s = y[i][l];
+                for (int k = 0; k < i; k++) s -= a[i][k] * y[k][l];
+                y[i][l] = s / a[i][i];
+            }
+            for (int i = n - 1; i >= 0; i--) { // backward: L^T alpha = z
+                double s = y[i][l];
+                for (int k = i + 1; k < n; k++) s -= a[k][i] * y[k][l];
+                y[i][l] = s / a[i][i];
+            }
+        }
+        return y;
+    }
+
+    /** {threshold, F1}: the threshold with the best training F1 of rules plus score for one label (ties: the higher). */
+    private static double[] choose(String label, int l, List<LabeledItem> train, double[][] scores, List<RuleView> views, boolean setting) {
+        double bestT = MAX_THRESHOLD, bestF1 = -1;
+        for (int step = (int) Math.round(MAX_THRESHOLD * 100); step >= MIN_THRESHOLD * 100 - 1e-9; step -= 5) {
+            double t = step / 100.0;
+            int tp = 0, fp = 0, fn = 0;
+            for (int i = 0; i < train.size(); i++) {
+                LabeledItem.Gold g = train.get(i).gold();
+                RuleView view = views.get(i);
+                boolean byRules = (setting ? view.settings() : view.topics()).contains(label);
+                boolean predicted = byRules || (!view.blocked().contains(label) && scores[i][l] >= t);
+                boolean gold = (setting ? g.settings() : g.topics()).contains(label);
+                boolean ok = (setting ? g.settingsOk() : g.topicsOk()).contains(label);
+                if (predicted && gold) tp++;
+                else if (predicted && !ok) fp++;
+                else if (!predicted && gold) fn++;
+            }
+            double f1 = Evaluation.f1(tp, fp, fn);
+            if (f1 > bestF1 + 1e-9) {
+                bestF1 = f1;
+                bestT = t;
+            }
+        }
+        return new double[] {bestT, bestF1};
+    }
+
+    private static Map<String, List<Example>> readDescriptions(SentenceEmbedder embedder) {
+        Map<String, List<Example>> out = new HashMap<>();
+        descriptions().forEach((facet, labels) -> {
+            List<Example> list = new ArrayList<>();
+            labels.forEach((label, texts) -> {
+                for (String text : texts) {
+                    list.add(new Example("description of " + label + " \"" + text + "\"", embedder.embedKnown(text), Set.of(label), Set.of()));
+                }
+            });
+            out.put(facet, List.copyOf(list));
+        });
+        return out;
+    }
+
+    /** facet ("settings", "topics") -> label -> descriptions, from {@link #LABELS}. */
+    static Map<String, Map<String, List<String>>> descriptions() {
+        JsonNode root;
+        try (InputStream in = resource(LABELS)) {
+            root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("label descriptions " + LABELS + " cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        for (String facet : List.of("settings", "topics")) {
+            Map<String, List<String>> labels = new LinkedHashMap<>();
+            root.path(facet).fields().forEachRemaining(e -> {
+                List<String> texts = new ArrayList<>();
+                for (JsonNode d : e.getValue()) texts.add(d.asText());
+                labels.put(e.getKey(), texts);
+            });
+            out.put(facet, labels);
+        }
+        return out;
+    }
+
+    static List<LabeledItem> trainingItems() {
+        try (InputStream in = resource(TRAIN)) {
+            return LabeledItem.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), TRAIN);
+        } catch (IOException e) {
+            throw new UncheckedIOException("training items " + TRAIN + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = SemanticSignal.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) throw new IllegalStateException(name + " is missing from the class path");
+        return in;
+    }
+}
