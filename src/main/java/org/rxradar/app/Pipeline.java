@@ -27,7 +27,6 @@ import org.rxradar.digest.DeliverStage;
 import org.rxradar.digest.DigestLog;
 import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
-import org.rxradar.digest.RecentItems;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
 import org.rxradar.notify.DigestAlerts;
@@ -83,7 +82,6 @@ public final class Pipeline implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Bus bus;
     private final FeedView view;
-    private final RecentItems recent;
     private final TopicTail taggedTail;
     private final SubscriptionLog subscriptions;
     private final DigestLog digests;
@@ -112,8 +110,8 @@ public final class Pipeline implements AutoCloseable {
     private Pipeline(RxRadarConfig configured, Clock clock, List<AutoCloseable> opened) {
         this.clock = clock;
         this.resources = opened;
-        // the views every delivery reads, rebuilt from the tagged topic
-        this.view = new FeedView();
+        // the one window of the tagged stream that feeds, pages and digests read, rebuilt from the tagged topic
+        this.view = new FeedView(VIEW_WINDOW, FeedView.DEFAULT_MAX_ITEMS, clock);
         // the trends served (/trends, the weekly digest section): what the counting instance publishes
         this.trends = new TrendStore();
         // the HTTP port is taken before the broker starts, so a port in use is reported at once
@@ -141,11 +139,9 @@ public final class Pipeline implements AutoCloseable {
         this.cfg = withActualPort(configured, http.port());
         log.info("Feeds at {}/feeds/settings/hospital.atom, health at {}/health", cfg.http().publicBaseUrl(), cfg.http().publicBaseUrl());
 
-        this.recent = new RecentItems(VIEW_WINDOW, clock);
         this.taggedTail = own(new TopicTail(bus.clients(), Topics.ITEMS_TAGGED, VIEW_WINDOW, record -> {
             TaggedItem item = parseTagged(record.value());
             view.put(item);
-            recent.put(item);
         }).start());
         subscriptions.loadFromConfig(cfg.subscribers());
         this.digests = own(new DigestLog(bus.clients()));
@@ -161,7 +157,7 @@ public final class Pipeline implements AutoCloseable {
         Notifier notifier = own(new Notifier(UnsubscribeTokens.secretFor(cfg.digest().secret()), NotifyPolicy.DEFAULT,
                 own(new NotifyLog(bus.clients())), () -> cfg.http().publicBaseUrl(), clock));
         this.newLeadAlerts = own(new NewLeadAlerts(bus.clients(), subscriptions, notifier, NotifyPolicy.DEFAULT, clock));
-        this.deliver = new DeliverStage(subscriptions, digests, recent,
+        this.deliver = new DeliverStage(subscriptions, digests, view,
                 new CountingSender(new DigestAlerts(new DigestSender(digestService), notifier), registry),
                 clock, DELIVERY_THREADS, deliverGroup);
 
@@ -248,7 +244,7 @@ public final class Pipeline implements AutoCloseable {
         }
         trendView.awaitCaughtUp(Duration.ofMinutes(1));
         long tagged = tag.taggedCount();
-        log.info("Tagged {} items; {} relevant in the last {} days", tagged, recent.size(), VIEW_WINDOW.toDays());
+        log.info("Tagged {} items; {} relevant in the last {} days", tagged, view.taggedSize(), VIEW_WINDOW.toDays());
         awaitDeliverGroup(Duration.ofMinutes(2));
         int sent = deliver.runAllNow();
         return new Summary(report.sources().size(), (int) report.failed(), fetch.publishedCount(), tagged, sent);
@@ -387,7 +383,7 @@ public final class Pipeline implements AutoCloseable {
         parts.add(deliverGroup.health().state().failing() ? HealthStatus.Component.down(DeliverGroup.STAGE, deliverGroup.describe())
                 : HealthStatus.Component.up(DeliverGroup.STAGE, deliverGroup.describe()));
         parts.add(probe.stage(FetchGroup.STAGE, fetchStarted));
-        parts.add(HealthStatus.Component.up("views", recent.size() + " recent items"));
+        parts.add(HealthStatus.Component.up("views", view.taggedSize() + " recent items"));
         return new HealthStatus(true, parts, bus.clients().ownership().snapshot());
     }
 

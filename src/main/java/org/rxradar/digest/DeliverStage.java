@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.rxradar.feeds.FeedView;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Frequency;
@@ -158,24 +159,24 @@ public final class DeliverStage {
 
     private final SubscriptionLog subscriptions;
     private final DigestLog digests;
-    private final RecentItems items;
+    private final FeedView items;
     private final Sender sender;
     private final Clock clock;
     private final int parallelism;
     private final Ownership ownership;
 
-    public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock) {
+    public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, FeedView items, Sender sender, Clock clock) {
         this(subscriptions, digests, items, sender, clock, 1);
     }
 
     /** @param parallelism digests built and sent at once (1: one after the other) */
-    public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock,
+    public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, FeedView items, Sender sender, Clock clock,
                         int parallelism) {
         this(subscriptions, digests, items, sender, clock, parallelism, Ownership.everyone(digests));
     }
 
     /** @param ownership which subscribers are this instance's to deliver */
-    public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, RecentItems items, Sender sender, Clock clock,
+    public DeliverStage(SubscriptionLog subscriptions, DigestLog digests, FeedView items, Sender sender, Clock clock,
                         int parallelism, Ownership ownership) {
         if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
         this.parallelism = parallelism;
@@ -227,7 +228,7 @@ public final class DeliverStage {
 
     private int deliverAll(List<Due> due) {
         if (due.isEmpty()) return 0;
-        List<TaggedItem> recent = items.all(); // one snapshot per check, not one sort per subscriber
+        List<TaggedItem> recent = items.recentlyTagged(); // one snapshot per check, shared by every subscriber
         if (parallelism == 1 || due.size() < 2) {
             int sent = 0;
             for (Due d : due) if (deliver(d.subscriber(), d.period(), recent)) sent++;

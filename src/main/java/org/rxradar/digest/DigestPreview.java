@@ -14,6 +14,7 @@ import org.rxradar.bus.KafkaClients;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.feeds.FeedView;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;
@@ -49,11 +50,11 @@ public final class DigestPreview implements AutoCloseable {
     private final RxRadarConfig cfg;
     private final SubscriptionLog subscriptions;
     private final DigestLog digests;
-    private final RecentItems items;
+    private final FeedView items;
     private final DigestService service;
     private final Clock clock;
 
-    private DigestPreview(RxRadarConfig cfg, SubscriptionLog subscriptions, DigestLog digests, RecentItems items,
+    private DigestPreview(RxRadarConfig cfg, SubscriptionLog subscriptions, DigestLog digests, FeedView items,
                           DigestService service, Clock clock) {
         this.cfg = cfg;
         this.subscriptions = subscriptions;
@@ -69,7 +70,7 @@ public final class DigestPreview implements AutoCloseable {
         DigestLog digests = null;
         try {
             digests = new DigestLog(clients);
-            RecentItems items = new RecentItems(LOOKBACK, clock);
+            FeedView items = new FeedView(LOOKBACK, FeedView.DEFAULT_MAX_ITEMS, clock);
             readTagged(clients, items);
             TrendStore trends = readTrends(clients);
             DigestRenderer renderer = new DigestRenderer();
@@ -86,13 +87,13 @@ public final class DigestPreview implements AutoCloseable {
         }
     }
 
-    private static void readTagged(KafkaClients clients, RecentItems items) {
+    private static void readTagged(KafkaClients clients, FeedView items) {
         try (TopicTail tail = new TopicTail(clients, Topics.ITEMS_TAGGED, LOOKBACK, r -> add(items, r)).start()) {
             tail.awaitCaughtUp(Duration.ofMinutes(2));
         }
     }
 
-    private static void add(RecentItems items, ConsumerRecord<String, byte[]> r) {
+    private static void add(FeedView items, ConsumerRecord<String, byte[]> r) {
         if (r.value() == null) return;
         try {
             items.put(Json.read(r.value(), TaggedItem.class));
@@ -138,7 +139,7 @@ public final class DigestPreview implements AutoCloseable {
         Subscriber s = found.get();
         LocalDate period = date != null ? date : nextPeriod(s);
         Set<String> already = digests.itemsSentTo(s.id());
-        List<TaggedItem> candidates = items.all().stream().filter(i -> !already.contains(i.id())).toList();
+        List<TaggedItem> candidates = items.recentlyTagged().stream().filter(i -> !already.contains(i.id())).toList();
         Digest digest = service.preview(s, candidates, period);
         Optional<DigestRecord> recorded = digests.history(s.id()).stream().filter(r -> r.period().equals(period)).findFirst();
         return Optional.of(new Result(s, period, digest, service.render(digest), candidates.size(), recorded));
@@ -158,7 +159,7 @@ public final class DigestPreview implements AutoCloseable {
     }
 
     public int itemCount() {
-        return items.size();
+        return items.taggedSize();
     }
 
     @Override

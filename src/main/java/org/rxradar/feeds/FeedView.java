@@ -22,10 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory view that feeds are served from: the relevant tagged items of the last days,
- * indexed by setting, topic, kind and state, each index ordered newest first. A query walks the
- * smallest matching index and stops after {@code limit} hits, so a 50-entry feed does not scan
- * the whole view. Thread-safe: many readers, one writer at a time.
+ * The one in-memory window of the tagged stream: the relevant tagged items of the last days, read
+ * by the feeds, the pages and the read API on one side and by the digests on the other.
+ * <p>Two time orders, each kept as an index so no call sorts: feeds walk the items published
+ * within the window, newest published first, through indexes by setting, topic, kind and state (a
+ * query walks the smallest matching index and stops after {@code limit} hits); digests walk the
+ * items tagged within the window, newest tagged first ({@link #recentlyTagged}). An item stays
+ * while it is inside the window on either clock, so a late-tagged old posting still reaches the
+ * digests without showing in the feeds. Items leave on writes ({@link #put}, {@link #evictExpired}
+ * on a schedule), never inside a getter. Thread-safe: many readers, one writer at a time.
  */
 public final class FeedView {
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
@@ -39,6 +44,7 @@ public final class FeedView {
     private final Map<String, Entry> byId = new HashMap<>();
     private final NavigableSet<Key> all = new TreeSet<>();
     private final Map<String, NavigableSet<Key>> indexes = new HashMap<>();
+    private final NavigableSet<Key> byTagged = new TreeSet<>();
     private volatile long version;
 
     public FeedView() {
@@ -46,8 +52,8 @@ public final class FeedView {
     }
 
     /**
-     * @param window   items published longer ago than this are dropped
-     * @param maxItems above this many items the oldest are dropped
+     * @param window   items published (for the feeds) or tagged (for the digests) longer ago than this are dropped
+     * @param maxItems above this many items in one time order the oldest of that order are dropped
      */
     public FeedView(Duration window, int maxItems, Clock clock) {
         if (window == null || window.isNegative() || window.isZero()) throw new IllegalArgumentException("window must be positive, was " + window);
@@ -58,26 +64,33 @@ public final class FeedView {
     }
 
     /**
-     * Adds an item, or replaces the one with the same id. An item that is not relevant, or older
-     * than the window, removes any earlier version instead: feeds show relevant recent items only.
+     * Adds an item, or replaces the one with the same id. An item that is not relevant, or outside
+     * the window on both clocks, removes any earlier version instead: the view holds relevant
+     * recent items only. Items that fell out of the window meanwhile leave too.
      *
      * @return true when the view changed
      */
     public boolean put(TaggedItem item) {
         Objects.requireNonNull(item, "item");
-        Instant cutoff = clock.instant().minus(window);
+        long cutoff = clock.instant().minus(window).toEpochMilli();
         Key key = new Key(sortTime(item).toEpochMilli(), item.id());
+        Key taggedKey = new Key(taggedTime(item).toEpochMilli(), item.id());
         lock.writeLock().lock();
         try {
             boolean changed = removeLocked(item.id());
-            if (item.relevant() && key.millis >= cutoff.toEpochMilli()) {
-                Entry entry = new Entry(key, item, indexNames(item));
+            boolean published = key.millis >= cutoff;
+            boolean tagged = taggedKey.millis >= cutoff;
+            if (item.relevant() && (published || tagged)) {
+                Entry entry = new Entry(key, taggedKey, item, indexNames(item));
                 byId.put(item.id(), entry);
-                all.add(key);
-                for (String name : entry.indexNames) indexes.computeIfAbsent(name, n -> new TreeSet<>()).add(key);
+                if (published) addToFeedsLocked(entry);
+                if (tagged) {
+                    entry.inTagged = true;
+                    byTagged.add(taggedKey);
+                }
                 changed = true;
-                trimLocked(cutoff);
             }
+            if (trimLocked(cutoff) > 0) changed = true;
             if (changed) version++;
             return changed;
         } finally {
@@ -97,15 +110,18 @@ public final class FeedView {
         }
     }
 
-    /** Drops items that fell out of the window; call now and then (put does it only when adding). */
+    /**
+     * Drops items that fell out of the window; call on a schedule, as put does it only on writes.
+     *
+     * @return how many items left the view altogether
+     */
     public int evictExpired() {
         lock.writeLock().lock();
         try {
-            int removed = trimLocked(clock.instant().minus(window));
-            if (removed > 0) {
-                version++;
-                log.debug("Evicted {} items older than {}", removed, window);
-            }
+            int before = byId.size();
+            if (trimLocked(clock.instant().minus(window).toEpochMilli()) > 0) version++;
+            int removed = before - byId.size();
+            if (removed > 0) log.debug("Evicted {} items older than {}", removed, window);
             return removed;
         } finally {
             lock.writeLock().unlock();
@@ -164,6 +180,41 @@ public final class FeedView {
         }
     }
 
+    /**
+     * The digests' candidates: relevant items tagged within the window, newest tagged first (then
+     * by id, a stable order). A walk of the tagged-time index, no sort; items tagged before the
+     * window but not yet evicted are skipped, not deleted.
+     */
+    public List<TaggedItem> recentlyTagged() {
+        return taggedSince(clock.instant().minus(window));
+    }
+
+    /** Relevant items tagged at or after {@code since} (within the window), newest tagged first. */
+    public List<TaggedItem> taggedSince(Instant since) {
+        long sinceMillis = Objects.requireNonNull(since, "since").toEpochMilli();
+        lock.readLock().lock();
+        try {
+            List<TaggedItem> out = new ArrayList<>();
+            for (Key key : byTagged) {
+                if (key.millis < sinceMillis) break;
+                out.add(byId.get(key.id).item);
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many items are in the digests' order: tagged within the window. */
+    public int taggedSize() {
+        lock.readLock().lock();
+        try {
+            return byTagged.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Relevant items per setting id, every setting of the taxonomy listed (zero when none). */
     public Map<String, Integer> countsBySetting() {
         return counts("setting:", Taxonomy.SETTINGS);
@@ -184,10 +235,11 @@ public final class FeedView {
         }
     }
 
+    /** How many items the feeds see: published within the window. */
     public int size() {
         lock.readLock().lock();
         try {
-            return byId.size();
+            return all.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -254,24 +306,46 @@ public final class FeedView {
     private boolean removeLocked(String id) {
         Entry old = byId.remove(id);
         if (old == null) return false;
-        all.remove(old.key);
-        for (String name : old.indexNames) {
-            NavigableSet<Key> index = indexes.get(name);
-            if (index != null) {
-                index.remove(old.key);
-                if (index.isEmpty()) indexes.remove(name);
-            }
-        }
+        removeFromFeedsLocked(old);
+        if (old.inTagged) byTagged.remove(old.taggedKey);
         return true;
     }
 
-    private int trimLocked(Instant cutoff) {
-        int removed = 0;
-        while (!all.isEmpty() && (all.size() > maxItems || all.last().millis < cutoff.toEpochMilli())) {
-            removeLocked(all.last().id);
-            removed++;
+    private void addToFeedsLocked(Entry entry) {
+        entry.inFeeds = true;
+        all.add(entry.key);
+        for (String name : entry.indexNames) indexes.computeIfAbsent(name, n -> new TreeSet<>()).add(entry.key);
+    }
+
+    private void removeFromFeedsLocked(Entry entry) {
+        if (!entry.inFeeds) return;
+        entry.inFeeds = false;
+        all.remove(entry.key);
+        for (String name : entry.indexNames) {
+            NavigableSet<Key> index = indexes.get(name);
+            if (index != null) {
+                index.remove(entry.key);
+                if (index.isEmpty()) indexes.remove(name);
+            }
         }
-        return removed;
+    }
+
+    /** Trims each time order from its oldest end; an item out of both leaves. Returns how many were trimmed. */
+    private int trimLocked(long cutoff) {
+        int trimmed = 0;
+        while (!all.isEmpty() && (all.size() > maxItems || all.last().millis < cutoff)) {
+            Entry entry = byId.get(all.last().id);
+            removeFromFeedsLocked(entry);
+            if (!entry.inTagged) byId.remove(entry.item.id());
+            trimmed++;
+        }
+        while (!byTagged.isEmpty() && (byTagged.size() > maxItems || byTagged.last().millis < cutoff)) {
+            Entry entry = byId.get(byTagged.pollLast().id);
+            entry.inTagged = false;
+            if (!entry.inFeeds) byId.remove(entry.item.id());
+            trimmed++;
+        }
+        return trimmed;
     }
 
     private static List<String> indexNames(TaggedItem item) {
@@ -294,6 +368,11 @@ public final class FeedView {
         if (item.published() != null) return item.published();
         if (item.fetched() != null) return item.fetched();
         return item.tagged() != null ? item.tagged() : Instant.EPOCH;
+    }
+
+    /** The time the digests order and expire an item by: when it was tagged (published, if it never was). */
+    static Instant taggedTime(TaggedItem item) {
+        return item.tagged() != null ? item.tagged() : sortTime(item);
     }
 
     /** The last time an item's content changed: published, re-published (updated) or re-tagged. */
@@ -340,5 +419,20 @@ public final class FeedView {
         }
     }
 
-    private record Entry(Key key, TaggedItem item, List<String> indexNames) {}
+    /** An item and where it is: in the feeds' indexes (published in the window), in the tagged-time index, or both. */
+    private static final class Entry {
+        final Key key;
+        final Key taggedKey;
+        final TaggedItem item;
+        final List<String> indexNames;
+        boolean inFeeds;
+        boolean inTagged;
+
+        Entry(Key key, Key taggedKey, TaggedItem item, List<String> indexNames) {
+            this.key = key;
+            this.taggedKey = taggedKey;
+            this.item = item;
+            this.indexNames = indexNames;
+        }
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.feeds.FeedView;
 import org.rxradar.model.TaggedItem;
 
 /**
@@ -54,7 +55,7 @@ public class DeliverStageBenchmark {
             for (org.rxradar.model.Subscriber s : subs) subscriptions.put(s);
             subscriptions.awaitCaughtUp();
             System.out.printf("%d subscribers written to the topic in %.1f s%n", subs.size(), (System.nanoTime() - t0) / 1e9);
-            RecentItems recent = new RecentItems(Duration.ofDays(14), clock);
+            FeedView recent = new FeedView(Duration.ofDays(14), FeedView.DEFAULT_MAX_ITEMS, clock);
             items.forEach(recent::put);
 
             DigestRenderer renderer = new DigestRenderer();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.feeds.FeedView;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.TaggedItem;
@@ -46,7 +47,7 @@ class DeliverStageIT {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
     private final MutableClock clock = new MutableClock("2026-11-24T12:00:00Z");
-    private final RecentItems items = new RecentItems(Duration.ofDays(14), clock);
+    private final FeedView items = new FeedView(Duration.ofDays(14), FeedView.DEFAULT_MAX_ITEMS, clock);
     private final TrendStore trends = new TrendStore();
     private DigestLog digests;
     private DigestService service;

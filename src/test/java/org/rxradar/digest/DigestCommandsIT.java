@@ -133,7 +133,7 @@ class DigestCommandsIT {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Monday 5 January 2026", "Retail Technician").doesNotContain("IV Room");
         // a daily subscriber's Monday digest carries the week's trends, read from the trend snapshots
-        assertThat(r.out()).contains("TRENDS THIS WEEK").containsPattern("long-term-care\\s+\\d+ leads");
+        assertThat(r.out()).contains("TRENDS THIS WEEK").containsPattern("Long-term care\\s+\\d+ leads");
         Run tuesday = run(new DigestCommand(), "preview", "from-config@example.org", "--date", "2026-01-06", "--config", config.toString());
         assertThat(tuesday.out()).contains("Tuesday 6 January 2026").doesNotContain("TRENDS THIS WEEK");
     }

@@ -39,6 +39,7 @@ import org.rxradar.bus.Bus;
 import org.rxradar.bus.BusException;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.feeds.FeedView;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 
@@ -110,7 +111,7 @@ class SharedDeliveryIT {
         final String id;
         final SubscriptionLog subscriptions = new SubscriptionLog(bus.clients());
         final DigestLog digests = new DigestLog(bus.clients());
-        final RecentItems items = new RecentItems(Duration.ofDays(14), clock);
+        final FeedView items = new FeedView(Duration.ofDays(14), FeedView.DEFAULT_MAX_ITEMS, clock);
         final DigestService service;
         final DeliverGroup group;
         final DeliverStage stage;

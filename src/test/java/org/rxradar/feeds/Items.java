@@ -40,4 +40,12 @@ final class Items {
                 item.settings(), item.topics(), item.scores(), item.evidence(), item.relevant(), item.salary(),
                 item.certifications(), item.employment(), item.shift(), item.cluster(), updated);
     }
+
+    /** The same item with another tagged time (a posting tagged late, or re-tagged). */
+    static TaggedItem taggedAt(TaggedItem item, Instant tagged) {
+        return new TaggedItem(item.v(), item.id(), item.kind(), item.source(), item.url(), item.title(), item.summary(),
+                item.published(), item.publishedEstimated(), item.fetched(), item.updated(), item.employer(), item.location(),
+                item.settings(), item.topics(), item.scores(), item.evidence(), item.relevant(), item.salary(),
+                item.certifications(), item.employment(), item.shift(), item.cluster(), tagged, item.closed());
+    }
 }

@@ -34,10 +34,10 @@ import org.rxradar.digest.DigestRenderer;
 import org.rxradar.digest.DigestSelector;
 import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
-import org.rxradar.digest.RecentItems;
 import org.rxradar.digest.SmtpMailer;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
+import org.rxradar.feeds.FeedView;
 import org.rxradar.model.Json;
 import org.rxradar.model.NotifyTarget;
 import org.rxradar.model.Subscriber;
@@ -102,7 +102,7 @@ class DigestAlertsIT {
             subscriptions.put(ben);
             subscriptions.awaitCaughtUp();
 
-            RecentItems items = new RecentItems(Duration.ofDays(14), clock);
+            FeedView items = new FeedView(Duration.ofDays(14), FeedView.DEFAULT_MAX_ITEMS, clock);
             TaggedItem first = lead("Inpatient Pharmacy Technician");
             TaggedItem second = lead("IV Room Technician", "Mercy", "Merced", "CA", "hospital", Instant.parse("2026-11-23T18:00:00Z"));
             items.put(first);
@@ -188,7 +188,7 @@ class DigestAlertsIT {
                     .notifyTargets(List.of(NotifyTarget.of(NotifyTarget.Kind.WEBHOOK, webhook.url("/h")))).notifyWhen("new-leads").build();
             subscriptions.put(cy);
             subscriptions.awaitCaughtUp();
-            RecentItems items = new RecentItems(Duration.ofDays(14), clock);
+            FeedView items = new FeedView(Duration.ofDays(14), FeedView.DEFAULT_MAX_ITEMS, clock);
             items.put(lead("Pharmacy Technician", "Valley Health", "Fresno", "CA", "hospital", Instant.parse("2026-11-24T20:00:00Z")));
             DigestRenderer renderer = new DigestRenderer();
             try (DigestService service = new DigestService(new DigestSelector(BASE, 30, 15), renderer,

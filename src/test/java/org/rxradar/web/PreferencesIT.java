@@ -33,10 +33,10 @@ import org.rxradar.digest.DigestRenderer;
 import org.rxradar.digest.DigestSelector;
 import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
-import org.rxradar.digest.RecentItems;
 import org.rxradar.digest.SmtpMailer;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
+import org.rxradar.feeds.FeedView;
 import org.rxradar.model.NotifyTarget;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.TaggedItem;
@@ -110,7 +110,7 @@ class PreferencesIT {
                 .sendAt("07:00").build();
         subscriptions.put(ana);
         subscriptions.awaitCaughtUp();
-        RecentItems items = new RecentItems(Duration.ofDays(14), clock);
+        FeedView items = new FeedView(Duration.ofDays(14), FeedView.DEFAULT_MAX_ITEMS, clock);
         TaggedItem hospital = lead("Inpatient Pharmacy Technician", "Valley Health", "Fresno", "CA", "hospital",
                 Instant.parse("2026-11-23T12:00:00Z"));
         TaggedItem retail = lead("Retail Pharmacy Technician", "Corner Drug", "Austin", "TX", "retail",
