@@ -77,16 +77,21 @@ final class RulesReader {
 
     /** Applies one file's content; {@code source} names it in error messages. */
     RulesReader read(InputStream in, String source) {
-        RulesFile file;
+        JsonNode tree;
         try {
-            file = YAML.readValue(in, RulesFile.class);
-        } catch (JsonMappingException e) {
-            throw new RulesException("rules file " + source + ": " + bindingProblem(e), e);
+            // the whole text first, so that broken YAML is named as such and not as a wrong shape
+            tree = YAML.readTree(in);
         } catch (IOException e) {
             String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new RulesException("rules file " + source + " is not valid YAML: " + why, e);
         }
-        if (file == null) return this; // an empty file
+        if (tree == null || tree.isNull() || tree.isMissingNode()) return this; // an empty file
+        RulesFile file;
+        try {
+            file = YAML.treeToValue(tree, RulesFile.class);
+        } catch (JsonProcessingException e) {
+            throw new RulesException("rules file " + source + ": " + (e instanceof JsonMappingException m ? bindingProblem(m) : e.getOriginalMessage()), e);
+        }
         FileReader reader = new FileReader();
         reader.apply(file);
         if (!reader.problems.isEmpty()) {
