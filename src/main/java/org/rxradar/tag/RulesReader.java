@@ -1,21 +1,8 @@
 package org.rxradar.tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,22 +15,13 @@ import org.rxradar.model.Taxonomy;
 /**
  * Reads rules files (YAML, or JSON which is YAML too) into {@link TaggingRules}. Files are applied
  * in order: a later file adds cues, replaces a cue's weight or a scoring value it names again,
- * and adds employers (a name given again is replaced). Jackson binds a file to {@link RulesFile}
- * (shape: sections, keys, lists, numbers); the pass here checks what a type cannot say (taxonomy
+ * and adds employers (a name given again is replaced). {@link RulesFile} binds a file (its shape:
+ * sections, keys, lists, numbers); the pass here checks what a type cannot say (taxonomy
  * ids, phrases read as yes/no, weights, ranges) and reports every problem of a file at once, one
  * line each, naming the file and the key path, as a {@link RulesException}. A reader that threw
  * is not used again.
  */
 final class RulesReader {
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // "1.5" in quotes is text: weights and windows must be written as numbers
-            .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build();
     private static final String IGNORE = "IGNORE";
     private static final String NATIONAL = "NATIONAL";
     private static final String STATE_SLOT = "{state}";
@@ -77,21 +55,8 @@ final class RulesReader {
 
     /** Applies one file's content; {@code source} names it in error messages. */
     RulesReader read(InputStream in, String source) {
-        JsonNode tree;
-        try {
-            // the whole text first, so that broken YAML is named as such and not as a wrong shape
-            tree = YAML.readTree(in);
-        } catch (IOException e) {
-            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new RulesException("rules file " + source + " is not valid YAML: " + why, e);
-        }
-        if (tree == null || tree.isNull() || tree.isMissingNode()) return this; // an empty file
-        RulesFile file;
-        try {
-            file = YAML.treeToValue(tree, RulesFile.class);
-        } catch (JsonProcessingException e) {
-            throw new RulesException("rules file " + source + ": " + (e instanceof JsonMappingException m ? bindingProblem(m) : e.getOriginalMessage()), e);
-        }
+        RulesFile file = RulesFile.read(in, source);
+        if (file == null) return this; // an empty file
         FileReader reader = new FileReader();
         reader.apply(file);
         if (!reader.problems.isEmpty()) {
@@ -157,38 +122,6 @@ final class RulesReader {
 
     private interface Adder {
         void add(Cue.Kind kind, String target, double weight, String phrase);
-    }
-
-    /** A binding error in words: the key path and what was expected there. */
-    private static String bindingProblem(JsonMappingException e) {
-        String at = path(e);
-        if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            return at + ": " + (e.getPath().size() == 1 ? "unknown section" : "unknown key") + " (expected one of " + known + ")";
-        }
-        if (at.isEmpty()) return "the top level must be a mapping";
-        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-        if (target == null) return at + ": " + e.getOriginalMessage();
-        if (Number.class.isAssignableFrom(target)) return at + ": must be a number";
-        if (target == Boolean.class) return at + ": must be true or false";
-        if (target == String.class) return at + ": must be a phrase";
-        if (Collection.class.isAssignableFrom(target)) return at + ": must be a list";
-        return at + ": must be a mapping";
-    }
-
-    /** The dotted key path of a binding error: {@code employers[2].settings}. */
-    private static String path(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (out.length() > 0) out.append('.');
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.toString();
     }
 
     /** Checks and applies one bound file, collecting its problems ("key path: problem"). */
