@@ -1,38 +1,37 @@
 package org.rxradar.tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.rxradar.model.Taxonomy;
 
 /**
  * Reads rules files (YAML, or JSON which is YAML too) into {@link TaggingRules}. Files are applied
  * in order: a later file adds cues, replaces a cue's weight or a scoring value it names again,
- * and adds employers (a name given again is replaced). Every problem is a {@link RulesException}
- * that names the file and the entry.
+ * and adds employers (a name given again is replaced). {@link RulesFile} binds a file (its shape:
+ * sections, keys, lists, numbers); the pass here checks what a type cannot say (taxonomy
+ * ids, phrases read as yes/no, weights, ranges) and reports every problem of a file at once, one
+ * line each, naming the file and the key path, as a {@link RulesException}. A reader that threw
+ * is not used again.
  */
 final class RulesReader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP_KEYS = Set.of("negation", "scoring", "settings", "topics", "relevance",
-            "employment", "shift", "certifications", "location", "employers");
     private static final String IGNORE = "IGNORE";
     private static final String NATIONAL = "NATIONAL";
     private static final String STATE_SLOT = "{state}";
 
     private final Set<String> negationWords = new LinkedHashSet<>();
     private int negationWindow = 4;
-    private final Map<String, Double> scoring = new LinkedHashMap<>(Map.of(
-            "threshold", 1.0, "title-weight", 1.5, "employer-weight", 1.2, "mention-weight", 0.6));
+    private double threshold = 1.0;
+    private double titleWeight = 1.5;
+    private double employerWeight = 1.2;
+    private double mentionWeight = 0.6;
     private double relevanceThreshold = 1.0;
     private double relevanceTitleWeight = 3.0;
     private double newsBase = 0.5;
@@ -56,15 +55,14 @@ final class RulesReader {
 
     /** Applies one file's content; {@code source} names it in error messages. */
     RulesReader read(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(in);
-        } catch (IOException e) {
-            throw new RulesException("rules file " + source + " is not valid YAML: " + e.getMessage(), e);
+        RulesFile file = RulesFile.read(in, source);
+        if (file == null) return this; // an empty file
+        FileReader reader = new FileReader();
+        reader.apply(file);
+        if (!reader.problems.isEmpty()) {
+            throw new RulesException(reader.problems.stream().map(p -> "rules file " + source + ": " + p)
+                    .collect(Collectors.joining("\n")));
         }
-        if (root == null || root.isNull() || root.isMissingNode()) return this;
-        if (!root.isObject()) throw new RulesException("rules file " + source + ": the top level must be a mapping");
-        new FileReader(source).apply(root);
         return this;
     }
 
@@ -117,8 +115,8 @@ final class RulesReader {
             orgs.add(String.join(" ", TokenizedText.words(o)));
             vocabulary.addAll(TokenizedText.words(o));
         });
-        return new TaggingRules(negationWords, negationWindow, scoring.get("threshold"), scoring.get("title-weight"),
-                scoring.get("employer-weight"), scoring.get("mention-weight"), relevanceThreshold, relevanceTitleWeight, newsBase, !jobContext.isEmpty(), settings, topics,
+        return new TaggingRules(negationWords, negationWindow, threshold, titleWeight, employerWeight, mentionWeight,
+                relevanceThreshold, relevanceTitleWeight, newsBase, !jobContext.isEmpty(), settings, topics,
                 orgs, index, count[0], gazetteer, employers.size(), divisions, new Vocabulary(vocabulary));
     }
 
@@ -126,155 +124,105 @@ final class RulesReader {
         void add(Cue.Kind kind, String target, double weight, String phrase);
     }
 
-    /** Walks one file's tree; knows the file's name for messages. */
+    /** Checks and applies one bound file, collecting its problems ("key path: problem"). */
     private final class FileReader {
-        private final String source;
+        final List<String> problems = new ArrayList<>();
 
-        FileReader(String source) {
-            this.source = source;
-        }
-
-        void apply(JsonNode root) {
-            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-                String key = it.next();
-                if (!TOP_KEYS.contains(key)) throw error(key, "unknown section (expected one of " + TOP_KEYS + ")");
-            }
-            negation(root.path("negation"));
-            scoring(root.path("scoring"));
-            tags(root.path("settings"), "settings", Taxonomy.SETTINGS, settingCues);
-            tags(root.path("topics"), "topics", Taxonomy.TOPICS, topicCues);
-            relevance(root.path("relevance"));
-            phraseLists(root.path("employment"), "employment", withIgnore(Taxonomy.EMPLOYMENT), employment);
-            phraseLists(root.path("shift"), "shift", withIgnore(Taxonomy.SHIFTS), shift);
-            certifications(root.path("certifications"));
-            JsonNode location = root.path("location");
-            if (!location.isMissingNode()) remote.addAll(phrases(location.path("remote"), "location.remote"));
-            employers(root.path("employers"));
-        }
-
-        private void negation(JsonNode node) {
-            if (node.isMissingNode()) return;
-            object(node, "negation");
-            if (node.has("window")) negationWindow = (int) positive(node.get("window"), "negation.window");
-            if (node.has("words")) {
-                for (String w : phrases(node.get("words"), "negation.words")) {
-                    List<String> words = TokenizedText.words(w);
-                    if (words.size() != 1) throw error("negation.words", "'" + w + "' must be a single word");
-                    negationWords.add(words.get(0));
-                }
+        void apply(RulesFile f) {
+            if (f.negation() != null) negation(f.negation());
+            if (f.scoring() != null) scoring(f.scoring());
+            if (f.settings() != null) tags(f.settings(), "settings", Taxonomy.SETTINGS, settingCues);
+            if (f.topics() != null) tags(f.topics(), "topics", Taxonomy.TOPICS, topicCues);
+            if (f.relevance() != null) relevance(f.relevance());
+            if (f.employment() != null) phraseLists(f.employment(), "employment", withExtra(Taxonomy.EMPLOYMENT, IGNORE), employment);
+            if (f.shift() != null) phraseLists(f.shift(), "shift", withExtra(Taxonomy.SHIFTS, IGNORE), shift);
+            if (f.certifications() != null) certifications(f.certifications());
+            if (f.location() != null) remote.addAll(phrases(f.location().remote(), "location.remote"));
+            if (f.employers() != null) {
+                for (int i = 0; i < f.employers().size(); i++) employer(f.employers().get(i), "employers[" + i + "]", false, null);
             }
         }
 
-        private void scoring(JsonNode node) {
-            if (node.isMissingNode()) return;
-            object(node, "scoring");
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (!scoring.containsKey(e.getKey())) throw error("scoring." + e.getKey(), "unknown setting (expected one of " + scoring.keySet() + ")");
-                scoring.put(e.getKey(), positive(e.getValue(), "scoring." + e.getKey()));
+        private void negation(RulesFile.Negation n) {
+            if (n.window() != null && positive(n.window(), "negation.window")) negationWindow = n.window();
+            for (String w : phrases(n.words(), "negation.words")) {
+                List<String> words = TokenizedText.words(w);
+                if (words.size() != 1) problem("negation.words", "'" + w + "' must be a single word");
+                else negationWords.add(words.get(0));
             }
         }
 
-        private void tags(JsonNode node, String facet, List<String> ids, Map<String, Map<String, Double>> into) {
-            if (node.isMissingNode()) return;
-            object(node, facet);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
-                String id = e.getKey();
+        private void scoring(RulesFile.Scoring s) {
+            if (positive(s.threshold(), "scoring.threshold")) threshold = s.threshold();
+            if (positive(s.titleWeight(), "scoring.title-weight")) titleWeight = s.titleWeight();
+            if (positive(s.employerWeight(), "scoring.employer-weight")) employerWeight = s.employerWeight();
+            if (positive(s.mentionWeight(), "scoring.mention-weight")) mentionWeight = s.mentionWeight();
+        }
+
+        private void tags(Map<String, RulesFile.Tag> tags, String facet, List<String> ids, Map<String, Map<String, Double>> into) {
+            tags.forEach((id, tag) -> {
                 String where = facet + "." + id;
-                if (!ids.contains(id)) throw error(where, "unknown " + facet + " id (the taxonomy has " + ids + ")");
-                JsonNode tag = object(e.getValue(), where);
-                for (Iterator<String> keys = tag.fieldNames(); keys.hasNext(); ) {
-                    String k = keys.next();
-                    if (!Set.of("cues", "job-factor", "yields-to").contains(k)) throw error(where + "." + k, "unknown key (expected cues, job-factor, yields-to)");
+                if (!ids.contains(id)) {
+                    problem(where, "unknown " + facet + " id (the taxonomy has " + ids + ")");
+                    return;
                 }
                 Map<String, Double> cues = into.computeIfAbsent(id, k -> new LinkedHashMap<>());
-                if (tag.has("cues")) cues.putAll(weights(tag.get("cues"), where + ".cues"));
-                if (tag.has("job-factor")) jobFactors.put(where, number(tag.get("job-factor"), where + ".job-factor"));
-                if (tag.has("yields-to")) {
-                    List<String> targets = phrases(tag.get("yields-to"), where + ".yields-to");
-                    for (String t : targets) {
-                        if (!ids.contains(t)) throw error(where + ".yields-to", "unknown " + facet + " id '" + t + "'");
+                cues.putAll(weights(tag.cues(), where + ".cues"));
+                if (tag.jobFactor() != null) jobFactors.put(where, tag.jobFactor());
+                if (tag.yieldsTo() != null) {
+                    List<String> known = new ArrayList<>();
+                    for (String t : tag.yieldsTo()) {
+                        if (ids.contains(t)) known.add(t);
+                        else problem(where + ".yields-to", "unknown " + facet + " id '" + t + "'");
                     }
-                    yieldsTo.put(id, List.copyOf(targets));
+                    yieldsTo.put(id, List.copyOf(known));
                 }
-            }
+            });
         }
 
-        private void relevance(JsonNode node) {
-            if (node.isMissingNode()) return;
-            object(node, "relevance");
-            for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-                String k = keys.next();
-                if (!Set.of("threshold", "title-weight", "news-base", "job", "news", "job-context").contains(k)) {
-                    throw error("relevance." + k, "unknown key (expected threshold, title-weight, news-base, job, news, job-context)");
-                }
-            }
-            if (node.has("threshold")) relevanceThreshold = number(node.get("threshold"), "relevance.threshold");
-            if (node.has("title-weight")) relevanceTitleWeight = positive(node.get("title-weight"), "relevance.title-weight");
-            if (node.has("news-base")) newsBase = number(node.get("news-base"), "relevance.news-base");
-            if (node.has("job")) jobRelevance.putAll(weights(node.get("job"), "relevance.job"));
-            if (node.has("news")) newsRelevance.putAll(weights(node.get("news"), "relevance.news"));
-            if (node.has("job-context")) jobContext.addAll(phrases(node.get("job-context"), "relevance.job-context"));
+        private void relevance(RulesFile.Relevance r) {
+            if (r.threshold() != null) relevanceThreshold = r.threshold();
+            if (positive(r.titleWeight(), "relevance.title-weight")) relevanceTitleWeight = r.titleWeight();
+            if (r.newsBase() != null) newsBase = r.newsBase();
+            jobRelevance.putAll(weights(r.job(), "relevance.job"));
+            newsRelevance.putAll(weights(r.news(), "relevance.news"));
+            jobContext.addAll(phrases(r.jobContext(), "relevance.job-context"));
         }
 
-        private void certifications(JsonNode node) {
-            if (node.isMissingNode()) return;
-            object(node, "certifications");
-            for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-                String k = keys.next();
-                if (!Set.of("mentions", "organisations", "required", "preferred", "training").contains(k)) {
-                    throw error("certifications." + k, "unknown key (expected mentions, organisations, required, preferred, training)");
-                }
-            }
-            List<String> ids = new ArrayList<>(Taxonomy.CERTIFICATIONS);
-            ids.add(NATIONAL);
-            phraseLists(node.path("mentions"), "certifications.mentions", ids, certMentions);
-            if (node.has("organisations")) certOrganisations.addAll(phrases(node.get("organisations"), "certifications.organisations"));
-            if (node.has("required")) certRequired.addAll(phrases(node.get("required"), "certifications.required"));
-            if (node.has("preferred")) certPreferred.addAll(phrases(node.get("preferred"), "certifications.preferred"));
-            if (node.has("training")) certTraining.addAll(phrases(node.get("training"), "certifications.training"));
+        private void certifications(RulesFile.Certifications c) {
+            if (c.mentions() != null) phraseLists(c.mentions(), "certifications.mentions", withExtra(Taxonomy.CERTIFICATIONS, NATIONAL), certMentions);
+            certOrganisations.addAll(phrases(c.organisations(), "certifications.organisations"));
+            certRequired.addAll(phrases(c.required(), "certifications.required"));
+            certPreferred.addAll(phrases(c.preferred(), "certifications.preferred"));
+            certTraining.addAll(phrases(c.training(), "certifications.training"));
         }
 
-        private void phraseLists(JsonNode node, String where, List<String> ids, Map<String, Set<String>> into) {
-            if (node.isMissingNode()) return;
-            object(node, where);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (!ids.contains(e.getKey())) throw error(where + "." + e.getKey(), "unknown value (expected one of " + ids + ")");
-                into.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).addAll(phrases(e.getValue(), where + "." + e.getKey()));
-            }
+        private void phraseLists(Map<String, List<JsonNode>> lists, String where, List<String> ids, Map<String, Set<String>> into) {
+            lists.forEach((id, list) -> {
+                if (!ids.contains(id)) problem(where + "." + id, "unknown value (expected one of " + ids + ")");
+                else into.computeIfAbsent(id, k -> new LinkedHashSet<>()).addAll(phrases(list, where + "." + id));
+            });
         }
 
-        private void employers(JsonNode node) {
-            if (node.isMissingNode()) return;
-            if (!node.isArray()) throw error("employers", "must be a list of entries with name and settings");
-            for (int i = 0; i < node.size(); i++) employer(node.get(i), "employers[" + i + "]", null, null);
-        }
-
-        private void employer(JsonNode node, String where, Boolean parentFieldOnly, List<String> parentNames) {
-            object(node, where);
-            for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-                String k = keys.next();
-                if (!Set.of("name", "aliases", "settings", "divisions", "employer-field-only").contains(k)) {
-                    throw error(where + "." + k, "unknown key (expected name, aliases, settings, divisions, employer-field-only)");
-                }
+        private void employer(RulesFile.EmployerEntry e, String where, boolean parentFieldOnly, List<String> parentNames) {
+            if (e.name() == null || e.name().isBlank()) {
+                problem(where + ".name", "every employer needs a name");
+                return;
             }
-            JsonNode name = node.get("name");
-            if (name == null || !name.isTextual() || name.asText().isBlank()) throw error(where + ".name", "every employer needs a name");
-            where = where + " (" + name.asText() + ")";
-            List<String> settings = phrases(node.path("settings"), where + ".settings");
-            if (settings.isEmpty()) throw error(where + ".settings", "every employer needs at least one setting");
+            where = where + " (" + e.name() + ")";
+            List<String> settings = e.settings() == null ? List.of() : e.settings();
+            if (settings.isEmpty()) problem(where + ".settings", "every employer needs at least one setting");
             for (String s : settings) {
-                if (!Taxonomy.isSetting(s)) throw error(where + ".settings", "unknown setting '" + s + "' (the taxonomy has " + Taxonomy.SETTINGS + ")");
+                if (!Taxonomy.isSetting(s)) problem(where + ".settings", "unknown setting '" + s + "' (the taxonomy has " + Taxonomy.SETTINGS + ")");
             }
-            boolean fieldOnly = node.path("employer-field-only").asBoolean(parentFieldOnly != null && parentFieldOnly);
+            boolean fieldOnly = e.employerFieldOnly() != null ? e.employerFieldOnly() : parentFieldOnly;
             List<String> names = new ArrayList<>();
-            names.add(name.asText());
-            if (node.has("aliases")) names.addAll(phrases(node.get("aliases"), where + ".aliases"));
+            names.add(e.name());
+            names.addAll(phrases(e.aliases(), where + ".aliases"));
             for (String n : names) {
-                if (TokenizedText.words(n).isEmpty()) throw error(where, "name '" + n + "' has no words");
-                if (parentNames == null) {
+                if (TokenizedText.words(n).isEmpty()) {
+                    problem(where, "name '" + n + "' has no words");
+                } else if (parentNames == null) {
                     employers.put(key(n), new Employer(n, List.copyOf(settings), fieldOnly, null));
                 } else {
                     // a division is registered once per name of its chain, so "Cardinal Health" and its aliases all know it
@@ -282,55 +230,44 @@ final class RulesReader {
                     for (String p : parentNames) divisionsOf.computeIfAbsent(key(p), k -> new LinkedHashSet<>()).add(key(n));
                 }
             }
-            JsonNode divisions = node.path("divisions");
-            if (divisions.isMissingNode()) return;
-            if (!divisions.isArray()) throw error(where + ".divisions", "must be a list");
-            for (int i = 0; i < divisions.size(); i++) employer(divisions.get(i), where + ".divisions[" + i + "]", fieldOnly, names);
+            if (e.divisions() == null) return;
+            for (int i = 0; i < e.divisions().size(); i++) employer(e.divisions().get(i), where + ".divisions[" + i + "]", fieldOnly, names);
         }
 
-        private Map<String, Double> weights(JsonNode node, String where) {
-            object(node, where);
+        /** Phrase to weight; an entry whose weight is not a number is reported and left out. */
+        private Map<String, Double> weights(Map<String, JsonNode> cues, String where) {
             Map<String, Double> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (TokenizedText.words(e.getKey()).isEmpty()) throw error(where, "cue '" + e.getKey() + "' has no words");
-                out.put(e.getKey(), number(e.getValue(), where + ".'" + e.getKey() + "'"));
-            }
+            if (cues == null) return out;
+            cues.forEach((phrase, weight) -> {
+                if (TokenizedText.words(phrase).isEmpty()) problem(where, "cue '" + phrase + "' has no words");
+                else if (!weight.isNumber()) problem(where + ".'" + phrase + "'", "weight must be a number, got '" + weight + "'");
+                else out.put(phrase, weight.asDouble());
+            });
             return out;
         }
 
-        private List<String> phrases(JsonNode node, String where) {
-            if (node.isMissingNode() || node.isNull()) return List.of();
-            if (!node.isArray()) throw error(where, "must be a list of phrases");
+        /** The phrases of a list; an entry that is not one (a yes/no, a mapping, no words) is reported and left out. */
+        private List<String> phrases(List<JsonNode> list, String where) {
             List<String> out = new ArrayList<>();
-            for (JsonNode p : node) {
-                if (p.isBoolean()) throw error(where, "entry '" + p + "' was read as a yes/no value: write it in quotes");
-                if (!p.isValueNode() || p.asText().isBlank() || TokenizedText.words(p.asText()).isEmpty()) {
-                    throw error(where, "entry '" + p + "' is not a phrase");
-                }
-                out.add(p.asText());
+            if (list == null) return out;
+            for (JsonNode p : list) {
+                if (p.isBoolean()) problem(where, "entry '" + p + "' was read as a yes/no value: write it in quotes");
+                else if (!p.isValueNode() || p.isNull() || TokenizedText.words(p.asText()).isEmpty()) problem(where, "entry '" + p + "' is not a phrase");
+                else out.add(p.asText());
             }
             return out;
         }
 
-        private JsonNode object(JsonNode node, String where) {
-            if (!node.isObject()) throw error(where, "must be a mapping");
-            return node;
+        /** Whether {@code v} is given and valid; a value of 0 or less is reported. */
+        private boolean positive(Number v, String where) {
+            if (v == null) return false;
+            if (v.doubleValue() > 0) return true;
+            problem(where, "must be greater than 0, got " + v);
+            return false;
         }
 
-        private double number(JsonNode node, String where) {
-            if (node == null || !node.isNumber()) throw error(where, "weight must be a number, got '" + node + "'");
-            return node.asDouble();
-        }
-
-        private double positive(JsonNode node, String where) {
-            double v = number(node, where);
-            if (!(v > 0)) throw error(where, "must be greater than 0, got " + v);
-            return v;
-        }
-
-        private RulesException error(String where, String problem) {
-            return new RulesException("rules file " + source + ": " + where + ": " + problem);
+        private void problem(String where, String what) {
+            problems.add(where + ": " + what);
         }
     }
 
@@ -338,9 +275,9 @@ final class RulesReader {
         return String.join(" ", TokenizedText.words(name));
     }
 
-    private static List<String> withIgnore(List<String> ids) {
+    private static List<String> withExtra(List<String> ids, String extra) {
         List<String> out = new ArrayList<>(ids);
-        out.add(IGNORE);
+        out.add(extra);
         return out;
     }
 }
