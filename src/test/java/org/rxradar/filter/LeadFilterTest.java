@@ -132,11 +132,4 @@ class LeadFilterTest {
         Subscriber s = Subscriber.builder("z@example.org").zip("78701").radius(25).minPay(21.0).includeUnpaid(false).remote(true).build();
         assertThat(LeadFilter.of(s)).isEqualTo(new LeadFilter(21.0, false, "78701", 25, true));
     }
-
-    @Test
-    void theFormFieldsCarryTheQueryNamesAndCurrentValues() {
-        String html = FilterFields.html(new LeadFilter(20.0, false, "78701", 25, true));
-        assertThat(html).contains("name=\"min-pay\"", "value=\"20\"", "name=\"near\"", "value=\"78701\"", "name=\"radius\"",
-                "value=\"25\"", "name=\"include-unpaid\" value=\"false\" checked", "name=\"remote\" value=\"true\" checked");
-    }
 }

@@ -4,12 +4,10 @@ import org.rxradar.config.SourceNames;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.rxradar.digest.DigestEntry;
 import org.rxradar.digest.DigestSelector;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Labels;
-import org.rxradar.model.Salary;
 import org.rxradar.model.TaggedItem;
 
 /**
