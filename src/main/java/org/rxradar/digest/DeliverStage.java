@@ -311,7 +311,7 @@ public final class DeliverStage {
         digests.record(result.toRecord(s.id(), clock.instant()));
         if (result.sent()) {
             log.info("Digest for {} ({}): {} leads, {} news -> {}", s.email(), period, result.leadCount(), result.newsCount(), result.delivery());
-        } else if (result.error() != null) {
+        } else if (result.status() == DeliveryResult.Status.FAILED) {
             log.warn("Digest for {} ({}) failed for good, not retried this period: {}", s.email(), period, result.error());
         } else {
             log.info("No digest for {} ({}): nothing new matched", s.email(), period);

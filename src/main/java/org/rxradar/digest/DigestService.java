@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.rxradar.config.RxRadarConfig;
@@ -149,7 +150,7 @@ public final class DigestService implements DeliverStage.Sender, AutoCloseable {
 
     /** As {@link #deliver(Subscriber, Collection, LocalDate, BeforeSend)}, with a refusal for good returned as {@code failed}. */
     @Override
-    public DeliveryResult send(Subscriber subscriber, java.util.List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
+    public DeliveryResult send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
             throws DeliveryException {
         try {
             return deliver(subscriber, candidates, period, beforeSend);

@@ -35,7 +35,7 @@ public final class CountingSender implements DeliverStage.Sender {
             throw e;
         }
         if (result.sent()) registry.counter("rxradar.digests.sent").increment();
-        else if (result.error() != null) registry.counter("rxradar.digests.failed", "reason", "permanent").increment();
+        else if (result.status() == DeliveryResult.Status.FAILED) registry.counter("rxradar.digests.failed", "reason", "permanent").increment();
         else registry.counter("rxradar.digests.skipped").increment();
         return result;
     }
