@@ -25,7 +25,6 @@ import org.rxradar.config.SourceNames;
 import org.rxradar.digest.DeliverGroup;
 import org.rxradar.digest.DeliverStage;
 import org.rxradar.digest.DigestLog;
-import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
@@ -158,7 +157,7 @@ public final class Pipeline implements AutoCloseable {
                 own(new NotifyLog(bus.clients())), () -> cfg.http().publicBaseUrl(), clock));
         this.newLeadAlerts = own(new NewLeadAlerts(bus.clients(), subscriptions, notifier, NotifyPolicy.DEFAULT, clock));
         this.deliver = new DeliverStage(subscriptions, digests, view,
-                new CountingSender(new DigestAlerts(new DigestSender(digestService), notifier), registry),
+                new CountingSender(new DigestAlerts(digestService, notifier), registry),
                 clock, DELIVERY_THREADS, deliverGroup);
 
         // the configured sources go into rxradar.sources; this instance polls those of the partitions it is given

@@ -68,15 +68,8 @@ public final class DeliverStage {
      */
     @FunctionalInterface
     public interface Sender {
-        Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend) throws Exception;
+        DeliveryResult send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend) throws Exception;
     }
-
-    /**
-     * @param sent     false when nothing was sent (empty, or refused for good)
-     * @param delivery the mailer's description, "skipped" or "failed"
-     * @param error    for "failed": why
-     */
-    public record Outcome(boolean sent, String messageId, List<String> itemIds, int leads, int news, String delivery, String error) {}
 
     /**
      * Which subscribers this instance delivers. {@link #everyone(DigestLog)} for one instance alone
@@ -306,25 +299,24 @@ public final class DeliverStage {
                     DigestRecord.SENDING, null));
             intentRecorded.set(true);
         };
-        Outcome outcome;
+        DeliveryResult result;
         try {
-            outcome = sender.send(s, candidates, period, intent);
+            result = sender.send(s, candidates, period, intent);
         } catch (Exception e) {
             // nothing was sent: not recorded, the next check tries again
             log.warn("Digest for {} ({}) not sent now, tried again at the next check: {}", s.id(), period, e.toString());
             if (intentRecorded.get()) withdraw(s, period);
             return false;
         }
-        digests.record(new DigestRecord(DigestRecord.VERSION, s.id(), period, clock.instant(), outcome.messageId(),
-                outcome.itemIds(), outcome.leads(), outcome.news(), outcome.delivery(), outcome.error()));
-        if (outcome.sent()) {
-            log.info("Digest for {} ({}): {} leads, {} news -> {}", s.email(), period, outcome.leads(), outcome.news(), outcome.delivery());
-        } else if (outcome.error() != null) {
-            log.warn("Digest for {} ({}) failed for good, not retried this period: {}", s.email(), period, outcome.error());
+        digests.record(result.toRecord(s.id(), clock.instant()));
+        if (result.sent()) {
+            log.info("Digest for {} ({}): {} leads, {} news -> {}", s.email(), period, result.leadCount(), result.newsCount(), result.delivery());
+        } else if (result.status() == DeliveryResult.Status.FAILED) {
+            log.warn("Digest for {} ({}) failed for good, not retried this period: {}", s.email(), period, result.error());
         } else {
             log.info("No digest for {} ({}): nothing new matched", s.email(), period);
         }
-        return outcome.sent();
+        return result.sent();
     }
 
     private void withdraw(Subscriber s, LocalDate period) {

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * One subscriber's digest for one period, from candidates to the mail server: select, render,
  * build the message, send. Which candidates are new to the subscriber, and recording what was
  * sent, are the caller's part. Thread-safe when its mailer is.
+ *
+ * <p>As the {@link DeliverStage}'s sender, a refusal for good becomes a result to record ({@code failed}).
  */
-public final class DigestService implements AutoCloseable {
+public final class DigestService implements DeliverStage.Sender, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DigestService.class);
 
     private final DigestSelector selector;
@@ -114,7 +116,7 @@ public final class DigestService implements AutoCloseable {
         String id = SubscriberIds.of(subscriber);
         if (!subscriber.confirmed()) {
             log.debug("no digest for {}: status {}", id, subscriber.status());
-            return new DeliveryResult(DeliveryResult.Status.SKIPPED_INACTIVE, id, period, null, null, List.of(), 0, 0, clock.instant());
+            return DeliveryResult.skipped(DeliveryResult.Status.SKIPPED_INACTIVE, id, period, clock.instant());
         }
         Digest digest;
         try {
@@ -124,7 +126,7 @@ public final class DigestService implements AutoCloseable {
         }
         if (digest.isEmpty() && !sendEmpty) {
             log.debug("no digest for {} on {}: nothing matched", id, period);
-            return new DeliveryResult(DeliveryResult.Status.SKIPPED_EMPTY, id, period, null, null, List.of(), 0, 0, clock.instant());
+            return DeliveryResult.skipped(DeliveryResult.Status.SKIPPED_EMPTY, id, period, clock.instant());
         }
         MimeMessage message;
         String messageId;
@@ -143,7 +145,18 @@ public final class DigestService implements AutoCloseable {
         mailer.send(message, Mailer.label(digest));
         log.info("digest {} for {} sent via {}: {} leads, {} news", period, id, mailer.describe(), digest.leadCount(), digest.newsCount());
         return new DeliveryResult(DeliveryResult.Status.SENT, id, period, messageId, subject, digest.itemIds(),
-                digest.leadCount(), digest.newsCount(), clock.instant());
+                digest.leadCount(), digest.newsCount(), mailer.describe(), null, clock.instant());
+    }
+
+    /** As {@link #deliver(Subscriber, Collection, LocalDate, BeforeSend)}, with a refusal for good returned as {@code failed}. */
+    @Override
+    public DeliveryResult send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
+            throws DeliveryException {
+        try {
+            return deliver(subscriber, candidates, period, beforeSend);
+        } catch (PermanentDeliveryException e) {
+            return DeliveryResult.failed(SubscriberIds.of(subscriber), period, e.getMessage(), clock.instant());
+        }
     }
 
     /**

@@ -14,9 +14,10 @@
  *   <li>{@link org.rxradar.digest.Mailer}: {@link org.rxradar.digest.SmtpMailer} (retries on 4xx,
  *       {@link org.rxradar.digest.PermanentDeliveryException} on 5xx) or
  *       {@link org.rxradar.digest.OutboxMailer} ({@code .eml} and {@code .html} files).</li>
- *   <li>{@link org.rxradar.digest.DigestService}: select, render, send in one call, returning a
- *       {@link org.rxradar.digest.DeliveryResult} to record; {@link org.rxradar.digest.WeeklyTrends}:
- *       the "Trends this week" section, weekly.</li>
+ *   <li>{@link org.rxradar.digest.DigestService}: select, render, send in one call (the stage's
+ *       sender), returning the {@link org.rxradar.digest.DeliveryResult} the stage records as a
+ *       {@link org.rxradar.model.DigestRecord}; {@link org.rxradar.digest.WeeklyTrends}: the
+ *       "Trends this week" section, weekly.</li>
  *   <li>{@link org.rxradar.digest.DeliverStage}: per-time-zone send times, weekly frequency, catch-up,
  *       optional parallel delivery over a {@link org.rxradar.digest.MailerPool}; the books are kept in
  *       {@link org.rxradar.digest.SubscriptionLog} and {@link org.rxradar.digest.DigestLog} (topics).</li>

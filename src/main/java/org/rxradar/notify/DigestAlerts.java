@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.rxradar.digest.BeforeSend;
 import org.rxradar.digest.DeliverStage;
+import org.rxradar.digest.DeliveryResult;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.TaggedItem;
@@ -33,18 +34,18 @@ public final class DigestAlerts implements DeliverStage.Sender {
     }
 
     @Override
-    public DeliverStage.Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
+    public DeliveryResult send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
             throws Exception {
-        DeliverStage.Outcome outcome = email.send(subscriber, candidates, period, beforeSend);
-        if (outcome.sent() && subscriber.notifyWhen() == Subscriber.NotifyWhen.DIGEST && !subscriber.notifyTargets().isEmpty()) {
+        DeliveryResult result = email.send(subscriber, candidates, period, beforeSend);
+        if (result.sent() && subscriber.notifyWhen() == Subscriber.NotifyWhen.DIGEST && !subscriber.notifyTargets().isEmpty()) {
             try {
-                List<TaggedItem> leads = leads(outcome.itemIds(), candidates);
+                List<TaggedItem> leads = leads(result.itemIds(), candidates);
                 if (!leads.isEmpty()) notifier.notifyAll(subscriber, new Alert(subscriber.id(), subscriber.name(), Alert.DIGEST, leads));
             } catch (RuntimeException e) {
                 log.warn("Digest alerts for {} not sent: {}", subscriber.id(), e.toString());
             }
         }
-        return outcome;
+        return result;
     }
 
     /** The digest's leads in its order, one per cluster. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.rxradar.model.Subscriber;
 import org.rxradar.digest.BeforeSend;
 import org.rxradar.digest.DeliverStage;
+import org.rxradar.digest.DeliveryResult;
 import org.rxradar.model.TaggedItem;
 
 /**
@@ -24,18 +25,18 @@ public final class CountingSender implements DeliverStage.Sender {
     }
 
     @Override
-    public DeliverStage.Outcome send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
+    public DeliveryResult send(Subscriber subscriber, List<TaggedItem> candidates, LocalDate period, BeforeSend beforeSend)
             throws Exception {
-        DeliverStage.Outcome outcome;
+        DeliveryResult result;
         try {
-            outcome = inner.send(subscriber, candidates, period, beforeSend);
+            result = inner.send(subscriber, candidates, period, beforeSend);
         } catch (Exception e) {
             registry.counter("rxradar.digests.failed", "reason", "temporary").increment();
             throw e;
         }
-        if (outcome.sent()) registry.counter("rxradar.digests.sent").increment();
-        else if (outcome.error() != null) registry.counter("rxradar.digests.failed", "reason", "permanent").increment();
+        if (result.sent()) registry.counter("rxradar.digests.sent").increment();
+        else if (result.status() == DeliveryResult.Status.FAILED) registry.counter("rxradar.digests.failed", "reason", "permanent").increment();
         else registry.counter("rxradar.digests.skipped").increment();
-        return outcome;
+        return result;
     }
 }

@@ -71,7 +71,7 @@ public class DeliverStageBenchmark {
             DeliverGroup members = group ? new DeliverGroup(bus.clients(), "bench", digests, why -> {}) : null;
             DeliverStage.Ownership ownership = group ? members : DeliverStage.Ownership.everyone(digests);
             if (group) members.awaitAssignment(Duration.ofMinutes(1));
-            DeliverStage stage = new DeliverStage(subscriptions, digests, recent, new DigestSender(service), clock, threads, ownership);
+            DeliverStage stage = new DeliverStage(subscriptions, digests, recent, service, clock, threads, ownership);
 
             System.gc();
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();

@@ -98,7 +98,7 @@ class DeliverStageIT {
     }
 
     private DeliverStage stage() {
-        return stage(new DigestSender(service));
+        return stage(service);
     }
 
     private static Subscriber subscriber(String id, String timezone, String sendAt, String frequency) {
@@ -214,7 +214,7 @@ class DeliverStageIT {
         add(job("Pharmacy Technician").settings("retail").build());
         for (int i = 1; i <= 5; i++) subscribe(subscriber("r" + i, "UTC", "07:00", "daily"));
         clock.set("2026-11-24T07:00:00Z");
-        DigestSender real = new DigestSender(service);
+        DigestService real = service;
         AtomicInteger calls = new AtomicInteger();
         DeliverStage crashing = stage((s, candidates, period, beforeSend) -> {
             if (calls.incrementAndGet() > 2) throw new Error("simulated crash in the middle of the send run");
@@ -238,7 +238,7 @@ class DeliverStageIT {
         clock.set("2026-11-24T07:00:00Z");
         service.close();
         service = service(greenMail.getSmtp().getPort(), 3);
-        DeliverStage parallel = new DeliverStage(subscriptions, digests, items, new DigestSender(service), clock, 3);
+        DeliverStage parallel = new DeliverStage(subscriptions, digests, items, service, clock, 3);
 
         assertThat(parallel.runDue()).isEqualTo(7);
         assertThat(parallel.runDue()).isZero();
@@ -271,7 +271,7 @@ class DeliverStageIT {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
             server.onConnection(1, "RCPT", "550 5.1.1 <gone@example.org>: user unknown");
             try (DigestService refused = service(server.port())) {
-                DeliverStage stage = stage(new DigestSender(refused));
+                DeliverStage stage = stage(refused);
                 assertThat(stage.runDue()).isZero();
                 assertThat(stage.runDue()).isZero();
                 clock.set("2026-11-24T20:00:00Z");
@@ -330,7 +330,7 @@ class DeliverStageIT {
                 .refuseRecipient("iso-gone@example.org", "550 5.1.1 <iso-gone@example.org>: user unknown")
                 .refuseRecipient("iso-later@example.org", "451 4.3.0 mailbox busy, try later");
              DigestService smtp = service(server.port(), 2)) {
-            DeliverStage stage = new DeliverStage(subscriptions, digests, items, new DigestSender(smtp), clock, 2);
+            DeliverStage stage = new DeliverStage(subscriptions, digests, items, smtp, clock, 2);
 
             assertThat(stage.runDue()).isEqualTo(4);
             assertThat(recipients(server))

@@ -143,7 +143,7 @@ class SharedDeliveryIT {
                             new SmtpMailer.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20)))),
                     false, clock);
             group = new DeliverGroup(bus.clients(), id, digests, stopped::set, revokeWait);
-            DigestSender real = new DigestSender(service);
+            DigestService real = service;
             DeliverStage.Sender counting = (s, candidates, period, beforeSend) -> {
                 BeforeSend killable = (messageId, itemIds, leads, news) -> {
                     beforeSend.sending(messageId, itemIds, leads, news);
@@ -153,7 +153,7 @@ class SharedDeliveryIT {
                         throw new Error("killed between the intent and the mail");
                     }
                 };
-                DeliverStage.Outcome o = real.send(s, candidates, period, killable);
+                DeliveryResult o = real.send(s, candidates, period, killable);
                 if (o.sent()) sent.incrementAndGet();
                 if (delayMs > 0) Thread.sleep(delayMs);
                 return o;

@@ -32,7 +32,6 @@ import org.rxradar.digest.DigestLog;
 import org.rxradar.digest.DigestMessageFactory;
 import org.rxradar.digest.DigestRenderer;
 import org.rxradar.digest.DigestSelector;
-import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
 import org.rxradar.digest.SmtpMailer;
 import org.rxradar.digest.SubscriptionLog;
@@ -115,7 +114,7 @@ class DigestAlertsIT {
                     new SmtpMailer(new RxRadarConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), false, false, "", ""),
                             new SmtpMailer.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20))), false, clock)) {
                 DeliverStage stage = new DeliverStage(subscriptions, digests, items,
-                        new DigestAlerts(new DigestSender(service), notifier), clock);
+                        new DigestAlerts(service, notifier), clock);
 
                 assertThat(stage.runDue()).isEqualTo(2);
                 // both emails went out while the hanging target was still being tried
@@ -195,7 +194,7 @@ class DigestAlertsIT {
                     new DigestMessageFactory("RxRadar <digest@rxradar.example.org>", BASE, null, UnsubscribeTokens.withSecret(SECRET),
                             renderer, clock),
                     new SmtpMailer(new RxRadarConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), false, false, "", "")), false, clock)) {
-                DeliverStage stage = new DeliverStage(subscriptions, digests, items, new DigestAlerts(new DigestSender(service), notifier), clock);
+                DeliverStage stage = new DeliverStage(subscriptions, digests, items, new DigestAlerts(service, notifier), clock);
                 assertThat(stage.runDue()).isEqualTo(1);
             }
             assertThat(greenMail.getReceivedMessagesForDomain("example.org")).extracting(m -> m.getAllRecipients()[0].toString())

@@ -31,7 +31,6 @@ import org.rxradar.digest.DigestLog;
 import org.rxradar.digest.DigestMessageFactory;
 import org.rxradar.digest.DigestRenderer;
 import org.rxradar.digest.DigestSelector;
-import org.rxradar.digest.DigestSender;
 import org.rxradar.digest.DigestService;
 import org.rxradar.digest.SmtpMailer;
 import org.rxradar.digest.SubscriptionLog;
@@ -125,7 +124,7 @@ class PreferencesIT {
                     new DigestMessageFactory("RxRadar <digest@rxradar.test>", web.base(), null, UnsubscribeTokens.withSecret(WebServer.SECRET),
                             renderer, clock),
                     new SmtpMailer(new RxRadarConfig.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), false, false, "", "")), false, clock)) {
-                DeliverStage stage = new DeliverStage(subscriptions, digests, items, new DigestSender(service), clock);
+                DeliverStage stage = new DeliverStage(subscriptions, digests, items, service, clock);
 
                 // day one: hospital leads only, and the link to the preferences
                 assertThat(stage.runDue()).isEqualTo(1);
