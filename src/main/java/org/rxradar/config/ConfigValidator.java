@@ -1,10 +1,6 @@
 package org.rxradar.config;
 
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +9,6 @@ import java.util.regex.Pattern;
 import org.rxradar.config.ConfigException.Problem;
 import org.rxradar.config.RxRadarConfig.Source;
 import org.rxradar.model.Subscriber;
-import org.rxradar.model.Taxonomy;
 
 /**
  * Checks what binding cannot: ranges, ids, URLs, time zones. Every problem is collected, each
@@ -21,10 +16,8 @@ import org.rxradar.model.Taxonomy;
  */
 public final class ConfigValidator {
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final List<String> KINDS = List.of("news", "job", "jobs");
-    private static final List<String> STATUSES = List.of("confirmed", "pending", "unsubscribed");
 
     private ConfigValidator() {}
 

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rxradar.filter.LeadFilterParams;
 import org.rxradar.model.FieldProblem;
-import org.rxradar.model.Labels;
+import org.rxradar.web.page.Masked;
+import org.rxradar.web.page.Option;
 import org.rxradar.model.NotifyTarget;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.Taxonomy;
@@ -25,9 +27,6 @@ final class PreferencesPage {
     /** Empty notify rows offered below the filled ones. */
     static final int BLANK_ROWS = 2;
 
-    /** One checkbox or option. */
-    record Option(String value, String label, boolean selected) {}
-
     /** One notify row of the form. */
     record TargetRow(int index, String kind, String url, String error, List<Option> kinds) {}
 
@@ -41,7 +40,7 @@ final class PreferencesPage {
         v.put("keywords", String.join(", ", s.keywords()));
         v.put("zip", s.zip() == null ? "" : s.zip());
         v.put("radius", s.radius() == null ? "" : s.radius().toString());
-        v.put("minPay", s.minPay() == null ? "" : plain(s.minPay()));
+        v.put("minPay", s.minPay() == null ? "" : LeadFilterParams.number(s.minPay()));
         v.put("timezone", s.timezone().getId());
         v.put("sendAt", s.sendAt().toString());
         List<TargetRow> rows = new ArrayList<>();
@@ -87,7 +86,7 @@ final class PreferencesPage {
         for (int i = 0; i < BLANK_ROWS; i++) all.add(row(all.size(), "webhook", "", null));
         Map<String, Object> c = new HashMap<>(values);
         c.put("token", token);
-        c.put("email", masked(s.email()));
+        c.put("email", Masked.email(s.email()));
         c.put("saved", saved);
         Map<String, String> shown = new HashMap<>(); // every key present: the template is strict about missing ones
         shown.put("form", null);
@@ -95,8 +94,8 @@ final class PreferencesPage {
         shown.putAll(errors);
         c.put("errors", shown);
         c.put("problemCount", errors.size() + rows.stream().filter(r -> r.error() != null).count());
-        c.put("settings", options(Taxonomy.SETTINGS, settings));
-        c.put("topics", options(Taxonomy.TOPICS, topics));
+        c.put("settings", Option.labelled(Taxonomy.SETTINGS, settings));
+        c.put("topics", Option.labelled(Taxonomy.TOPICS, topics));
         c.put("kinds", List.of(new Option("jobs", "Job leads", kinds.contains("jobs") || kinds.contains("job")),
                 new Option("news", "News", kinds.contains("news"))));
         c.put("remote", remote);
@@ -124,10 +123,6 @@ final class PreferencesPage {
         };
     }
 
-    private static List<Option> options(List<String> ids, List<String> chosen) {
-        return ids.stream().map(id -> new Option(id, Labels.of(id), chosen.contains(id))).toList();
-    }
-
     private static List<Option> frequencies(String current) {
         List<Option> out = new ArrayList<>();
         out.add(new Option("daily", "Daily", current.isEmpty() || current.equals("daily")));
@@ -137,18 +132,6 @@ final class PreferencesPage {
             out.add(new Option(v, "Weekly on " + day, v.equals(current)));
         }
         return out;
-    }
-
-    /** "j•••@example.org": enough to recognise one's own address, not enough to harvest it from a forwarded link. */
-    static String masked(String email) {
-        if (email == null) return "";
-        int at = email.lastIndexOf('@');
-        if (at <= 0) return "\u2022\u2022\u2022";
-        return email.charAt(0) + "\u2022\u2022\u2022" + email.substring(at);
-    }
-
-    private static String plain(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private static String orEmpty(String s) {

@@ -61,9 +61,9 @@ class NotifyTargetsConfigTest {
 
     @Test
     void loopbackNamesOfTheServersOwnPortAreTheServerToo() {
-        NotifyTarget t = NotifyTarget.of(NotifyTarget.Kind.WEBHOOK, "http://127.0.0.1:8080/hook");
-        assertThat(t.pointsAt("http://localhost:8080")).isTrue();
-        assertThat(t.pointsAt("http://localhost:8081")).isFalse();
+        NotifyTarget t = NotifyTarget.of(NotifyTarget.Kind.WEBHOOK, "http://127.0.0.1:47311/hook");
+        assertThat(t.pointsAt("http://localhost:47311")).isTrue();
+        assertThat(t.pointsAt("http://localhost:47312")).isFalse();
         assertThat(t.pointsAt("https://rxradar.example.org")).isFalse();
         assertThat(NotifyTarget.of(NotifyTarget.Kind.NTFY, "https://rxradar.example.org/topic").pointsAt("https://rxradar.example.org/"))
                 .isTrue();

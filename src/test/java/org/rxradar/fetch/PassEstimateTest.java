@@ -30,7 +30,7 @@ class PassEstimateTest {
     @Test
     void theBusiestHostDecidesAndIsNamed() {
         List<RxRadarConfig.Source> s = sources(300, "a.example");
-        s.addAll(sources(30, "b.example", "c.example:8080"));
+        s.addAll(sources(30, "b.example", "c.example:8443"));
         PassEstimate e = PassEstimate.of(s, Duration.ofMillis(500));
         assertThat(e.hosts()).isEqualTo(3);
         assertThat(e.atLeast()).isEqualTo(Duration.ofMillis(299 * 500));
