@@ -34,7 +34,7 @@ import org.rxradar.notify.Notifier;
 import org.rxradar.notify.NotifyLog;
 import org.rxradar.notify.NotifyPolicy;
 import org.rxradar.digest.WeeklyTrends;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.FeedView;
 import org.rxradar.feeds.HealthStatus;
 import org.rxradar.feeds.HttpApi;
 import org.rxradar.fetch.FetchGroup;

@@ -14,7 +14,7 @@ import org.rxradar.bus.KafkaClients;
 import org.rxradar.bus.TopicTail;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.FeedView;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.Json;

@@ -1,5 +1,7 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.ViewQuery;
+import org.rxradar.view.FeedView;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,7 +20,7 @@ import org.rxradar.model.Kind;
 import org.rxradar.model.TaggedItem;
 
 /**
- * A query of {@code /api/items} and {@code /api/items.csv}: the feed filters ({@link FeedQuery}),
+ * A query of {@code /api/items} and {@code /api/items.csv}: the feed filters ({@link ViewQuery}),
  * plus {@code since} (an ISO instant or date), {@code q} (words, all of which must appear in the
  * title, summary or employer, any case), {@code limit} and {@code cursor}.
  *
@@ -28,7 +30,7 @@ import org.rxradar.model.TaggedItem;
  *
  * @param afterMillis with {@code afterId}: where the page starts; afterId null for the first page
  */
-record ApiQuery(FeedQuery filters, Instant since, List<String> words, int limit, long afterMillis, String afterId) {
+record ApiQuery(ViewQuery filters, Instant since, List<String> words, int limit, long afterMillis, String afterId) {
     static final List<String> PARAMETERS = List.of("kind", "settings", "topics", "states", "near", "radius", "remote",
             "min-pay", "include-unpaid", "since", "q", "limit", "cursor");
 
@@ -57,9 +59,9 @@ record ApiQuery(FeedQuery filters, Instant since, List<String> words, int limit,
                 if (values.isEmpty()) throw bad(name + ": has no value");
             }
         }
-        FeedQuery q = FeedQuery.all().withLimit(FeedQuery.MAX_LIMIT);
+        ViewQuery q = ViewQuery.all().withLimit(ViewQuery.MAX_LIMIT);
         Instant since = null;
-        int limit = FeedQuery.DEFAULT_LIMIT;
+        int limit = ViewQuery.DEFAULT_LIMIT;
         long afterMillis = 0;
         String afterId = null;
         for (Map.Entry<String, List<String>> p : params.entrySet()) {
@@ -130,7 +132,7 @@ record ApiQuery(FeedQuery filters, Instant since, List<String> words, int limit,
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a whole number");
         }
-        if (n < 1 || n > FeedQuery.MAX_LIMIT) throw new IllegalArgumentException(n + " is outside 1.." + FeedQuery.MAX_LIMIT);
+        if (n < 1 || n > ViewQuery.MAX_LIMIT) throw new IllegalArgumentException(n + " is outside 1.." + ViewQuery.MAX_LIMIT);
         return n;
     }
 

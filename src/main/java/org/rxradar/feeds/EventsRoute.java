@@ -1,5 +1,7 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.ViewQuery;
+import org.rxradar.view.FeedView;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -37,7 +39,7 @@ final class EventsRoute implements HttpHandler {
             type = "text/plain; charset=utf-8";
             body = ("Method " + method + " is not allowed here; use GET\n").getBytes(StandardCharsets.UTF_8);
         } else {
-            FeedQuery q = FeedQuery.all().withKind(Kind.NEWS).withTopics(List.of("events")).withLimit(FeedQuery.MAX_LIMIT);
+            ViewQuery q = ViewQuery.all().withKind(Kind.NEWS).withTopics(List.of("events")).withLimit(ViewQuery.MAX_LIMIT);
             String ics = EventCalendar.write("RxRadar: pharmacy technician events", view.query(q).items(), clock.instant());
             status = 200;
             body = ics.getBytes(StandardCharsets.UTF_8);

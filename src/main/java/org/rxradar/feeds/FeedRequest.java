@@ -1,5 +1,6 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.ViewQuery;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.rxradar.model.Taxonomy;
  *
  * @param selfPath the canonical path and query of this feed, for its id and self link
  */
-public record FeedRequest(FeedFormat format, FeedQuery query, String title, String description, String selfPath) {
+public record FeedRequest(FeedFormat format, ViewQuery query, String title, String description, String selfPath) {
     private static final Pattern FACET_FEED = Pattern.compile("/feeds/(settings|topics)/([^/]+)\\.([a-z]+)");
     private static final Pattern NAMED_FEED = Pattern.compile("/feeds/(jobs|news|all)\\.([a-z]+)");
     static final List<String> PARAMETERS = List.of("settings", "topics", "kind", "state", "limit", "min-pay",
@@ -37,7 +38,7 @@ public record FeedRequest(FeedFormat format, FeedQuery query, String title, Stri
         Map<String, List<String>> params = parameters(rawQuery);
         Matcher facet = FACET_FEED.matcher(path);
         Matcher named = NAMED_FEED.matcher(path);
-        FeedQuery query = filters(params);
+        ViewQuery query = filters(params);
         FeedFormat format;
         String title;
         String description;
@@ -91,8 +92,8 @@ public record FeedRequest(FeedFormat format, FeedQuery query, String title, Stri
         return f;
     }
 
-    private static FeedQuery filters(Map<String, List<String>> params) {
-        FeedQuery q = FeedQuery.all();
+    private static ViewQuery filters(Map<String, List<String>> params) {
+        ViewQuery q = ViewQuery.all();
         try {
             for (Map.Entry<String, List<String>> p : params.entrySet()) {
                 List<String> values = p.getValue();
@@ -156,7 +157,7 @@ public record FeedRequest(FeedFormat format, FeedQuery query, String title, Stri
     }
 
     // only the filters the path does not already imply, so that /feeds/jobs.atom stays without a query
-    private static String canonicalQuery(FeedQuery q, String path) {
+    private static String canonicalQuery(ViewQuery q, String path) {
         List<String> parts = new ArrayList<>();
         if (!path.startsWith("/feeds/settings/") && !q.settings().isEmpty()) parts.add("settings=" + String.join(",", q.settings()));
         if (!path.startsWith("/feeds/topics/") && !q.topics().isEmpty()) parts.add("topics=" + String.join(",", q.topics()));
@@ -165,11 +166,11 @@ public record FeedRequest(FeedFormat format, FeedQuery query, String title, Stri
         }
         if (!q.states().isEmpty()) parts.add("state=" + String.join(",", q.states()));
         parts.addAll(LeadFilterParams.canonical(q.leads()));
-        if (q.limit() != FeedQuery.DEFAULT_LIMIT) parts.add("limit=" + q.limit());
+        if (q.limit() != ViewQuery.DEFAULT_LIMIT) parts.add("limit=" + q.limit());
         return parts.isEmpty() ? "" : "?" + String.join("&", parts);
     }
 
-    private static String filterSuffix(FeedQuery q, String path) {
+    private static String filterSuffix(ViewQuery q, String path) {
         String query = canonicalQuery(q, path);
         return query.isEmpty() ? "" : " (" + query.substring(1).replace("&", "; ") + ")";
     }

@@ -1,5 +1,6 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.FeedView;
 import org.rxradar.text.Html;
 
 import com.rometools.rome.feed.synd.SyndCategory;

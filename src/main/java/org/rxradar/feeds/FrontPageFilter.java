@@ -1,5 +1,6 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.ViewQuery;
 import org.rxradar.filter.LeadFilterParams;
 import org.rxradar.model.FieldProblem;
 import org.rxradar.model.InvalidValueException;
@@ -119,8 +120,8 @@ record FrontPageFilter(String kind, String setting, String topic, String state, 
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    FeedQuery query() {
-        FeedQuery q = FeedQuery.all().withLimit(LIMIT);
+    ViewQuery query() {
+        ViewQuery q = ViewQuery.all().withLimit(LIMIT);
         if (!kind.equals("all")) q = q.withKind(Kind.parse(kind));
         if (!setting.isEmpty()) q = q.withSettings(List.of(setting));
         if (!topic.isEmpty()) q = q.withTopics(List.of(topic));

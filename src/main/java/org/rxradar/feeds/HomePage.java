@@ -1,5 +1,7 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.ViewResult;
+import org.rxradar.view.FeedView;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ final class HomePage {
 
     static byte[] render(FeedView view, String rawQuery, SourceNames sources) {
         FrontPageFilter f = FrontPageFilter.parse(rawQuery);
-        FeedResult result = view.query(f.query());
+        ViewResult result = view.query(f.query());
         Map<String, Object> c = new HashMap<>();
         c.put("entries", new LeadCards(sources, ZoneOffset.UTC).of(result.items()));
         c.put("heading", f.describe());

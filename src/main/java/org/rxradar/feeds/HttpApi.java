@@ -1,5 +1,6 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.FeedView;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;

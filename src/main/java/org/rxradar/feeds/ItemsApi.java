@@ -1,5 +1,7 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.ViewQuery;
+import org.rxradar.view.FeedView;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -62,7 +64,7 @@ public final class ItemsApi implements HttpHandler {
 
     private void items(HttpExchange ex, boolean csv) throws IOException {
         ApiQuery q = ApiQuery.parse(ex.getRequestURI().getRawQuery());
-        FeedQuery filters = q.filters();
+        ViewQuery filters = q.filters();
         if (csv) {
             if (filters.kind() == Kind.NEWS) throw HttpProblem.badRequest("Bad query: kind: the CSV export lists job leads only\n");
             filters = filters.withKind(Kind.JOB);

@@ -1,5 +1,6 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.FeedView;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.ViewResult;
+import org.rxradar.view.FeedView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +43,7 @@ final class RenderedFeeds {
     Rendered get(FeedRequest request) {
         Rendered cached = cache.get(request);
         if (cached != null && cached.viewVersion() == view.version()) return cached;
-        FeedResult result = view.query(request.query());
+        ViewResult result = view.query(request.query());
         String etag = "\"" + result.stamp() + "-" + request.format().extension() + "\"";
         Rendered fresh;
         if (cached != null && cached.etag().equals(etag)) {

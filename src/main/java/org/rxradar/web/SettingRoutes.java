@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.rxradar.feeds.FeedQuery;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.ViewQuery;
+import org.rxradar.view.FeedView;
 import org.rxradar.feeds.HttpApi;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Labels;
@@ -85,7 +85,7 @@ public final class SettingRoutes implements HttpHandler {
         for (String id : Taxonomy.SETTINGS) {
             TrendReport.Pay pay = report.payBySetting().get(id);
             // job leads only (the feed counts include the setting's news), as the setting page counts them
-            int leads = view.query(FeedQuery.all().withKind(Kind.JOB).withSettings(List.of(id)).withLimit(FeedQuery.MAX_LIMIT)).items().size();
+            int leads = view.query(ViewQuery.all().withKind(Kind.JOB).withSettings(List.of(id)).withLimit(ViewQuery.MAX_LIMIT)).items().size();
             out.add(new SettingLink(id, Labels.of(id), leads,
                     pay == null ? "" : SettingProfile.dollars(pay.medianHourly()), pay == null ? 0 : pay.leadsWithPay()));
         }
@@ -93,8 +93,8 @@ public final class SettingRoutes implements HttpHandler {
     }
 
     private Map<String, Object> setting(String id, TrendReport report) {
-        var leads = view.query(FeedQuery.all().withKind(Kind.JOB).withSettings(List.of(id)).withLimit(FeedQuery.MAX_LIMIT)).items();
-        var news = view.query(FeedQuery.all().withKind(Kind.NEWS).withSettings(List.of(id)).withLimit(NEWS_SHOWN)).items();
+        var leads = view.query(ViewQuery.all().withKind(Kind.JOB).withSettings(List.of(id)).withLimit(ViewQuery.MAX_LIMIT)).items();
+        var news = view.query(ViewQuery.all().withKind(Kind.NEWS).withSettings(List.of(id)).withLimit(NEWS_SHOWN)).items();
         Map<String, Object> c = new HashMap<>();
         c.put("id", id);
         c.put("label", Labels.of(id));

@@ -22,9 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.feeds.FeedFormat;
-import org.rxradar.feeds.FeedQuery;
-import org.rxradar.feeds.FeedResult;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.ViewQuery;
+import org.rxradar.view.ViewResult;
+import org.rxradar.view.FeedView;
 import org.rxradar.feeds.FeedWriter;
 import org.rxradar.feeds.HealthCheck;
 import org.rxradar.feeds.HttpApi;
@@ -92,15 +92,15 @@ public final class FeedServeBenchmark {
     /** Query and render without HTTP or cache: what a request costs right after the view changed. */
     private static void coldPath(FeedView view) {
         FeedWriter writer = new FeedWriter("http://localhost");
-        FeedQuery q = FeedQuery.all().withSettings(List.of("hospital"));
-        FeedQuery filtered = FeedQuery.all().withSettings(List.of("clinic", "retail")).withStates(List.of("TX")).withKind(Kind.JOB);
+        ViewQuery q = ViewQuery.all().withSettings(List.of("hospital"));
+        ViewQuery filtered = ViewQuery.all().withSettings(List.of("clinic", "retail")).withStates(List.of("TX")).withKind(Kind.JOB);
         for (int i = 0; i < 300; i++) writer.write(FeedFormat.ATOM, "t", "d", "/f", Instant.now(), view.query(q).items());
         int n = 1_000;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) view.query(i % 2 == 0 ? q : filtered);
         long t1 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            FeedResult r = view.query(q);
+            ViewResult r = view.query(q);
             writer.write(FeedFormat.ATOM, "t", "d", "/f", r.lastModified(), r.items());
         }
         long t2 = System.nanoTime();

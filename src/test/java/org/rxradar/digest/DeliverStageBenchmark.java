@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.FeedView;
 import org.rxradar.model.TaggedItem;
 
 /**

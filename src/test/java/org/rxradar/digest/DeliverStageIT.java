@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.FeedView;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 import org.rxradar.model.TaggedItem;

@@ -39,7 +39,7 @@ import org.rxradar.bus.Bus;
 import org.rxradar.bus.BusException;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.FeedView;
 import org.rxradar.model.Subscriber;
 import org.rxradar.model.DigestRecord;
 

@@ -1,5 +1,6 @@
 package org.rxradar.feeds;
 
+import org.rxradar.view.FeedView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

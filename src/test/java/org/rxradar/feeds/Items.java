@@ -9,10 +9,10 @@ import org.rxradar.model.Salary;
 import org.rxradar.model.TaggedItem;
 
 /** Builds tagged items for tests: a job lead or a news item with the fields the feeds use. */
-final class Items {
+public final class Items {
     private Items() {}
 
-    static TaggedItem job(String id, Instant published, List<String> settings, List<String> topics, String state) {
+    public static TaggedItem job(String id, Instant published, List<String> settings, List<String> topics, String state) {
         return new TaggedItem(1, id, Kind.JOB, "indeed", "https://jobs.example.com/" + id, "Pharmacy Technician " + id,
                 "Fill prescriptions and manage inventory.", published, false, published, null, "Mercy Medical Center",
                 new Place("Austin, " + state, "Austin", state, false), settings, topics, null, null, true,
@@ -21,20 +21,20 @@ final class Items {
                 "FULL_TIME", List.of("DAY"), null, published.plusSeconds(60));
     }
 
-    static TaggedItem news(String id, Instant published, List<String> settings, List<String> topics) {
+    public static TaggedItem news(String id, Instant published, List<String> settings, List<String> topics) {
         return new TaggedItem(1, id, Kind.NEWS, "Pharmacy Times", "https://news.example.com/" + id, "News " + id,
                 "A story about pharmacy technicians.", published, false, published, null, null, null,
                 settings, topics, null, null, true, null, null, null, null, null, published.plusSeconds(60));
     }
 
-    static TaggedItem irrelevant(TaggedItem item) {
+    public static TaggedItem irrelevant(TaggedItem item) {
         return new TaggedItem(item.v(), item.id(), item.kind(), item.source(), item.url(), item.title(), item.summary(),
                 item.published(), item.publishedEstimated(), item.fetched(), item.updated(), item.employer(), item.location(),
                 item.settings(), item.topics(), item.scores(), item.evidence(), false, item.salary(), item.certifications(),
                 item.employment(), item.shift(), item.cluster(), item.tagged());
     }
 
-    static TaggedItem retitled(TaggedItem item, String title, Instant updated) {
+    public static TaggedItem retitled(TaggedItem item, String title, Instant updated) {
         return new TaggedItem(item.v(), item.id(), item.kind(), item.source(), item.url(), title, item.summary(),
                 item.published(), item.publishedEstimated(), item.fetched(), updated, item.employer(), item.location(),
                 item.settings(), item.topics(), item.scores(), item.evidence(), item.relevant(), item.salary(),
@@ -42,7 +42,7 @@ final class Items {
     }
 
     /** The same item with another tagged time (a posting tagged late, or re-tagged). */
-    static TaggedItem taggedAt(TaggedItem item, Instant tagged) {
+    public static TaggedItem taggedAt(TaggedItem item, Instant tagged) {
         return new TaggedItem(item.v(), item.id(), item.kind(), item.source(), item.url(), item.title(), item.summary(),
                 item.published(), item.publishedEstimated(), item.fetched(), item.updated(), item.employer(), item.location(),
                 item.settings(), item.topics(), item.scores(), item.evidence(), item.relevant(), item.salary(),

@@ -36,7 +36,7 @@ import org.rxradar.digest.DigestService;
 import org.rxradar.digest.SmtpMailer;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.FeedView;
 import org.rxradar.model.Json;
 import org.rxradar.model.NotifyTarget;
 import org.rxradar.model.Subscriber;

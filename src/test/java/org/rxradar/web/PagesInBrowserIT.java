@@ -25,7 +25,7 @@ import org.rxradar.digest.Digest;
 import org.rxradar.digest.DigestRenderer;
 import org.rxradar.digest.DigestSelector;
 import org.rxradar.digest.WeeklyTrends;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.FeedView;
 import org.rxradar.feeds.HealthCheck;
 import org.rxradar.feeds.HttpApi;
 import org.rxradar.model.TaggedItem;

@@ -12,7 +12,7 @@ import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
-import org.rxradar.feeds.FeedView;
+import org.rxradar.view.FeedView;
 import org.rxradar.feeds.HealthCheck;
 import org.rxradar.feeds.HttpApi;
 import org.rxradar.web.server.HttpLimits;

@@ -1,8 +1,9 @@
-package org.rxradar.feeds;
+package org.rxradar.view;
 
+import org.rxradar.feeds.Items;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.rxradar.feeds.FeedViewTest.NOW;
-import static org.rxradar.feeds.FeedViewTest.ids;
+import static org.rxradar.view.FeedViewTest.NOW;
+import static org.rxradar.view.FeedViewTest.ids;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class FeedViewTaggedOrderTest {
         view.put(tagged(job("d", NOW.minusSeconds(300)), NOW.minusSeconds(50)));
         view.put(tagged(job("c", NOW.minusSeconds(200)), NOW.minusSeconds(50)));
 
-        assertThat(ids(view.query(FeedQuery.all()))).containsExactly("b", "c", "d", "a");
+        assertThat(ids(view.query(ViewQuery.all()))).containsExactly("b", "c", "d", "a");
         assertThat(idsOf(view.recentlyTagged())).containsExactly("a", "c", "d", "b");
         assertThat(idsOf(view.taggedSince(NOW.minusSeconds(50)))).containsExactly("a", "c", "d");
         assertThat(view.taggedSize()).isEqualTo(4);
@@ -35,7 +36,7 @@ class FeedViewTaggedOrderTest {
         assertThat(view.put(old)).isTrue();
 
         assertThat(view.size()).isZero();
-        assertThat(view.query(FeedQuery.all()).items()).isEmpty();
+        assertThat(view.query(ViewQuery.all()).items()).isEmpty();
         assertThat(view.countsBySetting()).containsEntry("hospital", 0);
         assertThat(idsOf(view.recentlyTagged())).containsExactly("old");
     }
@@ -62,7 +63,7 @@ class FeedViewTaggedOrderTest {
         // in the feeds (published a day ago) after its tagged time left the window, and the other way round
         view.put(tagged(job("feedOnly", NOW.minus(Duration.ofDays(1))), NOW.minus(Duration.ofDays(15))));
         view.put(tagged(job("digestOnly", NOW.minus(Duration.ofDays(20))), NOW.minus(Duration.ofDays(1))));
-        assertThat(ids(view.query(FeedQuery.all()))).containsExactly("feedOnly");
+        assertThat(ids(view.query(ViewQuery.all()))).containsExactly("feedOnly");
         assertThat(idsOf(view.recentlyTagged())).containsExactly("digestOnly");
 
         clock.now = NOW.plus(Duration.ofDays(14));
@@ -84,7 +85,7 @@ class FeedViewTaggedOrderTest {
 
         view.put(Items.irrelevant(a));
         assertThat(idsOf(view.recentlyTagged())).containsExactly("b");
-        assertThat(ids(view.query(FeedQuery.all()))).containsExactly("b");
+        assertThat(ids(view.query(ViewQuery.all()))).containsExactly("b");
 
         assertThat(view.remove("b")).isTrue();
         assertThat(view.recentlyTagged()).isEmpty();
@@ -95,7 +96,7 @@ class FeedViewTaggedOrderTest {
     void theCapTrimsTheOldestOfEachOrder() {
         FeedView small = new FeedView(Duration.ofDays(14), 2, clock);
         for (int i = 0; i < 4; i++) small.put(tagged(job("j" + i, NOW.minusSeconds(100 + i)), NOW.minusSeconds(50 - i)));
-        assertThat(ids(small.query(FeedQuery.all()))).containsExactly("j0", "j1");
+        assertThat(ids(small.query(ViewQuery.all()))).containsExactly("j0", "j1");
         assertThat(idsOf(small.recentlyTagged())).containsExactly("j3", "j2");
         assertThat(small.taggedSize()).isEqualTo(2);
     }

@@ -1,4 +1,4 @@
-package org.rxradar.feeds;
+package org.rxradar.view;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -16,15 +16,15 @@ import org.rxradar.model.Taxonomy;
  * @param limit  at most this many entries, newest first
  * @param leads  pay floor and distance of job leads ({@link LeadFilter#NONE} for none)
  */
-public record FeedQuery(Set<String> settings, Set<String> topics, Kind kind, Set<String> states, int limit, LeadFilter leads) {
+public record ViewQuery(Set<String> settings, Set<String> topics, Kind kind, Set<String> states, int limit, LeadFilter leads) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
-    public FeedQuery(Set<String> settings, Set<String> topics, Kind kind, Set<String> states, int limit) {
+    public ViewQuery(Set<String> settings, Set<String> topics, Kind kind, Set<String> states, int limit) {
         this(settings, topics, kind, states, limit, LeadFilter.NONE);
     }
 
-    public FeedQuery {
+    public ViewQuery {
         leads = leads == null ? LeadFilter.NONE : leads;
         settings = sortedCopy(settings);
         topics = sortedCopy(topics);
@@ -42,32 +42,32 @@ public record FeedQuery(Set<String> settings, Set<String> topics, Kind kind, Set
     }
 
     /** Every relevant item, newest first. */
-    public static FeedQuery all() {
-        return new FeedQuery(null, null, null, null, DEFAULT_LIMIT);
+    public static ViewQuery all() {
+        return new ViewQuery(null, null, null, null, DEFAULT_LIMIT);
     }
 
-    public FeedQuery withSettings(Collection<String> ids) {
-        return new FeedQuery(Set.copyOf(ids), topics, kind, states, limit, leads);
+    public ViewQuery withSettings(Collection<String> ids) {
+        return new ViewQuery(Set.copyOf(ids), topics, kind, states, limit, leads);
     }
 
-    public FeedQuery withTopics(Collection<String> ids) {
-        return new FeedQuery(settings, Set.copyOf(ids), kind, states, limit, leads);
+    public ViewQuery withTopics(Collection<String> ids) {
+        return new ViewQuery(settings, Set.copyOf(ids), kind, states, limit, leads);
     }
 
-    public FeedQuery withKind(Kind k) {
-        return new FeedQuery(settings, topics, k, states, limit, leads);
+    public ViewQuery withKind(Kind k) {
+        return new ViewQuery(settings, topics, k, states, limit, leads);
     }
 
-    public FeedQuery withStates(Collection<String> codes) {
-        return new FeedQuery(settings, topics, kind, Set.copyOf(codes), limit, leads);
+    public ViewQuery withStates(Collection<String> codes) {
+        return new ViewQuery(settings, topics, kind, Set.copyOf(codes), limit, leads);
     }
 
-    public FeedQuery withLimit(int n) {
-        return new FeedQuery(settings, topics, kind, states, n, leads);
+    public ViewQuery withLimit(int n) {
+        return new ViewQuery(settings, topics, kind, states, n, leads);
     }
 
-    public FeedQuery withLeads(LeadFilter f) {
-        return new FeedQuery(settings, topics, kind, states, limit, f);
+    public ViewQuery withLeads(LeadFilter f) {
+        return new ViewQuery(settings, topics, kind, states, limit, f);
     }
 
     // sorted so that equal queries are equal records and print alike (cache keys, logs)

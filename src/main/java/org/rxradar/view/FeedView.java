@@ -1,4 +1,4 @@
-package org.rxradar.feeds;
+package org.rxradar.view;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -128,7 +128,7 @@ public final class FeedView {
         }
     }
 
-    public FeedResult query(FeedQuery q) {
+    public ViewResult query(ViewQuery q) {
         Objects.requireNonNull(q, "query");
         lock.readLock().lock();
         try {
@@ -149,7 +149,7 @@ public final class FeedView {
             }
             List<TaggedItem> items = new ArrayList<>(hits.size());
             for (Key key : hits) items.add(byId.get(key.id).item);
-            return new FeedResult(items, stampOf(items), lastModifiedOf(items), version);
+            return new ViewResult(items, stampOf(items), lastModifiedOf(items), version);
         } finally {
             lock.readLock().unlock();
         }
@@ -161,7 +161,7 @@ public final class FeedView {
      * the previous page's last item (null id: from the newest), published at or after
      * {@code since} (null: any), at most {@code max}.
      */
-    public List<TaggedItem> page(FeedQuery q, java.util.function.Predicate<TaggedItem> also, Instant since,
+    public List<TaggedItem> page(ViewQuery q, java.util.function.Predicate<TaggedItem> also, Instant since,
                                  long afterMillis, String afterId, int max) {
         Objects.requireNonNull(q, "query");
         lock.readLock().lock();
@@ -264,7 +264,7 @@ public final class FeedView {
         }
     }
 
-    private List<NavigableSet<Key>> smallestCandidateGroup(FeedQuery q) {
+    private List<NavigableSet<Key>> smallestCandidateGroup(ViewQuery q) {
         List<List<NavigableSet<Key>>> groups = new ArrayList<>();
         if (!q.settings().isEmpty()) groups.add(indexesFor("setting:", q.settings()));
         if (!q.topics().isEmpty()) groups.add(indexesFor("topic:", q.topics()));
@@ -292,7 +292,7 @@ public final class FeedView {
         return out;
     }
 
-    private static boolean matches(TaggedItem item, FeedQuery q) {
+    private static boolean matches(TaggedItem item, ViewQuery q) {
         if (q.kind() != null && item.kind() != q.kind()) return false;
         if (!q.settings().isEmpty() && q.settings().stream().noneMatch(item.settings()::contains)) return false;
         if (!q.topics().isEmpty() && q.topics().stream().noneMatch(item.topics()::contains)) return false;
@@ -364,7 +364,7 @@ public final class FeedView {
     }
 
     /** The time an item is ordered and expired by: when it was published. */
-    static Instant sortTime(TaggedItem item) {
+    public static Instant sortTime(TaggedItem item) {
         if (item.published() != null) return item.published();
         if (item.fetched() != null) return item.fetched();
         return item.tagged() != null ? item.tagged() : Instant.EPOCH;
@@ -376,7 +376,7 @@ public final class FeedView {
     }
 
     /** The last time an item's content changed: published, re-published (updated) or re-tagged. */
-    static Instant changeTime(TaggedItem item) {
+    public static Instant changeTime(TaggedItem item) {
         Instant t = sortTime(item);
         if (item.updated() != null && item.updated().isAfter(t)) t = item.updated();
         if (item.tagged() != null && item.tagged().isAfter(t)) t = item.tagged();

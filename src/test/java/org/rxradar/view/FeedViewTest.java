@@ -1,5 +1,6 @@
-package org.rxradar.feeds;
+package org.rxradar.view;
 
+import org.rxradar.feeds.Items;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,16 +29,16 @@ class FeedViewTest {
         view.put(Items.job("c", NOW.minusSeconds(200), List.of("retail"), List.of(), "TX"));
         view.put(Items.news("d", NOW.minusSeconds(50), List.of("compounding"), List.of("regulation")));
 
-        assertThat(ids(view.query(FeedQuery.all().withSettings(List.of("hospital"))))).containsExactly("b", "a");
-        assertThat(ids(view.query(FeedQuery.all().withSettings(List.of("hospital", "retail"))))).containsExactly("b", "c", "a");
-        assertThat(ids(view.query(FeedQuery.all().withSettings(List.of("hospital", "retail")).withLimit(2)))).containsExactly("b", "c");
-        assertThat(ids(view.query(FeedQuery.all().withStates(List.of("tx"))))).containsExactly("c", "a");
-        assertThat(ids(view.query(FeedQuery.all().withKind(Kind.NEWS)))).containsExactly("d");
+        assertThat(ids(view.query(ViewQuery.all().withSettings(List.of("hospital"))))).containsExactly("b", "a");
+        assertThat(ids(view.query(ViewQuery.all().withSettings(List.of("hospital", "retail"))))).containsExactly("b", "c", "a");
+        assertThat(ids(view.query(ViewQuery.all().withSettings(List.of("hospital", "retail")).withLimit(2)))).containsExactly("b", "c");
+        assertThat(ids(view.query(ViewQuery.all().withStates(List.of("tx"))))).containsExactly("c", "a");
+        assertThat(ids(view.query(ViewQuery.all().withKind(Kind.NEWS)))).containsExactly("d");
         // "compounding" is both a setting and a topic: the facets stay apart
-        assertThat(ids(view.query(FeedQuery.all().withTopics(List.of("compounding"))))).containsExactly("a");
-        assertThat(ids(view.query(FeedQuery.all().withSettings(List.of("compounding"))))).containsExactly("d");
-        assertThat(ids(view.query(FeedQuery.all().withSettings(List.of("hospital")).withStates(List.of("CA"))))).containsExactly("b");
-        assertThat(ids(view.query(FeedQuery.all()))).containsExactly("d", "b", "c", "a");
+        assertThat(ids(view.query(ViewQuery.all().withTopics(List.of("compounding"))))).containsExactly("a");
+        assertThat(ids(view.query(ViewQuery.all().withSettings(List.of("compounding"))))).containsExactly("d");
+        assertThat(ids(view.query(ViewQuery.all().withSettings(List.of("hospital")).withStates(List.of("CA"))))).containsExactly("b");
+        assertThat(ids(view.query(ViewQuery.all()))).containsExactly("d", "b", "c", "a");
     }
 
     @Test
@@ -46,7 +47,7 @@ class FeedViewTest {
         view.put(first);
         view.put(Items.retitled(first, "Lead Pharmacy Technician", NOW));
         assertThat(view.size()).isEqualTo(1);
-        assertThat(view.query(FeedQuery.all()).items()).extracting(TaggedItem::title).containsExactly("Lead Pharmacy Technician");
+        assertThat(view.query(ViewQuery.all()).items()).extracting(TaggedItem::title).containsExactly("Lead Pharmacy Technician");
 
         view.put(Items.irrelevant(first));
         assertThat(view.size()).isZero();
@@ -59,7 +60,7 @@ class FeedViewTest {
         assertThat(small.put(Items.job("old", NOW.minus(Duration.ofDays(15)), List.of("retail"), List.of(), "TX"))).isFalse();
         for (int i = 0; i < 5; i++) small.put(Items.job("j" + i, NOW.minusSeconds(100 - i), List.of("retail"), List.of(), "TX"));
         assertThat(small.size()).isEqualTo(3);
-        assertThat(ids(small.query(FeedQuery.all()))).containsExactly("j4", "j3", "j2");
+        assertThat(ids(small.query(ViewQuery.all()))).containsExactly("j4", "j3", "j2");
         assertThat(small.countsBySetting()).containsEntry("retail", 3);
 
         MutableClock clock = new MutableClock(NOW);
@@ -84,15 +85,15 @@ class FeedViewTest {
     void stampChangesOnlyWithTheResult() {
         TaggedItem a = Items.job("a", NOW.minusSeconds(10), List.of("hospital"), List.of(), "TX");
         view.put(a);
-        FeedQuery hospital = FeedQuery.all().withSettings(List.of("hospital"));
-        FeedResult first = view.query(hospital);
+        ViewQuery hospital = ViewQuery.all().withSettings(List.of("hospital"));
+        ViewResult first = view.query(hospital);
         view.put(Items.job("r", NOW, List.of("retail"), List.of(), "TX"));
-        FeedResult afterUnrelated = view.query(hospital);
+        ViewResult afterUnrelated = view.query(hospital);
         assertThat(afterUnrelated.stamp()).isEqualTo(first.stamp());
         assertThat(afterUnrelated.viewVersion()).isGreaterThan(first.viewVersion());
 
         view.put(Items.retitled(a, "changed", NOW.plusSeconds(5)));
-        FeedResult afterChange = view.query(hospital);
+        ViewResult afterChange = view.query(hospital);
         assertThat(afterChange.stamp()).isNotEqualTo(first.stamp());
         assertThat(afterChange.lastModified()).isEqualTo(NOW.plusSeconds(5));
         assertThat(new FeedView().query(hospital).lastModified()).isEqualTo(Instant.EPOCH);
@@ -114,7 +115,7 @@ class FeedViewTest {
             view.put(item);
         }
         for (int q = 0; q < 200; q++) {
-            FeedQuery query = new FeedQuery(
+            ViewQuery query = new ViewQuery(
                     rnd.nextBoolean() ? new java.util.HashSet<>(List.of(Taxonomy.SETTINGS.get(rnd.nextInt(11)), Taxonomy.SETTINGS.get(rnd.nextInt(11)))) : Set.of(),
                     rnd.nextBoolean() ? Set.of(Taxonomy.TOPICS.get(rnd.nextInt(10))) : Set.of(),
                     rnd.nextBoolean() ? null : Kind.values()[rnd.nextInt(2)],
@@ -142,7 +143,7 @@ class FeedViewTest {
         for (int r = 0; r < 2; r++) {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < 500; i++) {
-                    List<TaggedItem> items = view.query(FeedQuery.all().withSettings(List.of("hospital"))).items();
+                    List<TaggedItem> items = view.query(ViewQuery.all().withSettings(List.of("hospital"))).items();
                     for (int k = 1; k < items.size(); k++) {
                         assertThat(items.get(k - 1).published()).isAfterOrEqualTo(items.get(k).published());
                     }
@@ -157,20 +158,20 @@ class FeedViewTest {
 
     @Test
     void rejectsUnknownIdsInQueries() {
-        assertThatThrownBy(() -> FeedQuery.all().withSettings(List.of("spaceport")))
+        assertThatThrownBy(() -> ViewQuery.all().withSettings(List.of("spaceport")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown setting 'spaceport'").hasMessageContaining("hospital");
-        assertThatThrownBy(() -> FeedQuery.all().withStates(List.of("Texas"))).hasMessageContaining("two-letter");
-        assertThatThrownBy(() -> FeedQuery.all().withLimit(0)).hasMessageContaining("limit");
+        assertThatThrownBy(() -> ViewQuery.all().withStates(List.of("Texas"))).hasMessageContaining("two-letter");
+        assertThatThrownBy(() -> ViewQuery.all().withLimit(0)).hasMessageContaining("limit");
     }
 
-    private static boolean naiveMatch(TaggedItem it, FeedQuery q) {
+    private static boolean naiveMatch(TaggedItem it, ViewQuery q) {
         return (q.kind() == null || it.kind() == q.kind())
                 && (q.settings().isEmpty() || it.settings().stream().anyMatch(q.settings()::contains))
                 && (q.topics().isEmpty() || it.topics().stream().anyMatch(q.topics()::contains))
                 && (q.states().isEmpty() || (it.location() != null && q.states().contains(it.location().state())));
     }
 
-    static List<String> ids(FeedResult r) {
+    static List<String> ids(ViewResult r) {
         return r.items().stream().map(TaggedItem::id).toList();
     }
 
