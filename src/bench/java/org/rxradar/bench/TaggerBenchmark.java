@@ -32,8 +32,8 @@ import org.rxradar.tag.Tagger;
  * sample's job leads and news, each padded with typical posting boilerplate (benefits, equal
  * opportunity) to 1 KB of title and summary, tagged in turn.
  *
- * <p>Run: {@code mvn -B test-compile exec:exec@bench} (all benchmarks) or
- * {@code mvn -B test-compile exec:exec@bench -Dbench=TaggerBenchmark}.
+ * <p>Run: {@code ./mvnw -B test-compile exec:exec@bench} (all benchmarks) or
+ * {@code ./mvnw -B test-compile exec:exec@bench -Dbench=TaggerBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -1,7 +1,5 @@
 package org.rxradar.digest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -13,8 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 import org.rxradar.bus.Bus;
 import org.rxradar.config.RxRadarConfig;
 import org.rxradar.view.FeedView;
@@ -30,13 +26,10 @@ import org.rxradar.model.TaggedItem;
  */
 public class DeliverStageBenchmark {
     public static void main(String[] args) throws Exception {
-        System.setProperty("rxradar.bench", "true");
         new DeliverStageBenchmark().sendRun();
     }
 
-    @Test
     void sendRun() throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("rxradar.bench"), "set -Drxradar.bench=true to run");
         int subscriberCount = Integer.getInteger("rxradar.bench.subscribers", 2000);
         int itemCount = Integer.getInteger("rxradar.bench.items", 5000);
         int threads = Integer.getInteger("rxradar.bench.threads", 1);
@@ -85,8 +78,8 @@ public class DeliverStageBenchmark {
             System.out.printf("deliver stage benchmark%s: %d subscribers x %d items, %d thread(s): %d sent and recorded in %.1f s = %.0f digests/s; "
                             + "peak heap %d MB with the embedded broker (max %d MB)%n", group ? " (deliver group, fenced intents)" : "", subs.size(), itemCount, threads, sent, seconds,
                     subs.size() / seconds, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
-            assertThat(server.acceptedCount()).isEqualTo(sent);
-            assertThat(digests.size()).isEqualTo(subs.size());
+            org.rxradar.bench.BenchChecks.same("messages the SMTP server accepted", server.acceptedCount(), sent);
+            org.rxradar.bench.BenchChecks.same("digests recorded in rxradar.digests", digests.size(), subs.size());
         }
     }
 }

@@ -41,8 +41,8 @@ import org.rxradar.model.Taxonomy;
  * socket loop so that it costs the shared CPU as little as possible. Bounded: a fixed number of
  * requests per scenario, 127.0.0.1 only.
  *
- * <p>Run: {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.rxradar.bench.FeedServeBenchmark
+ * <p>Run: {@code ./mvnw -B -q test-compile &&
+ * java -cp target/classes:target/test-classes:$(cat target/test.cp) org.rxradar.bench.FeedServeBenchmark
  * [items=50000] [requests=20000] [connections=4]}
  */
 public final class FeedServeBenchmark {
