@@ -45,7 +45,7 @@ public final class Query {
         int count = 0;
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) continue;
-            if (++count > MAX_PAIRS) throw HttpProblem.badRequest("Bad query: more than " + MAX_PAIRS + " parameters\n");
+            if (++count > MAX_PAIRS) throw HttpProblem.badRequest("Bad query: too many parameters (more than " + MAX_PAIRS + ")\n");
             int eq = pair.indexOf('=');
             String name;
             String value;
