@@ -35,8 +35,8 @@ import org.rxradar.notify.NotifyLog;
 import org.rxradar.notify.NotifyPolicy;
 import org.rxradar.digest.WeeklyTrends;
 import org.rxradar.view.FeedView;
-import org.rxradar.feeds.HealthStatus;
-import org.rxradar.feeds.HttpApi;
+import org.rxradar.ops.HealthStatus;
+import org.rxradar.web.server.HttpApi;
 import org.rxradar.fetch.FetchGroup;
 import org.rxradar.fetch.FetchReport;
 import org.rxradar.fetch.SourceLog;
@@ -49,11 +49,11 @@ import org.rxradar.web.SettingRoutes;
 import org.rxradar.trend.TrendStage;
 import org.rxradar.trend.TrendStore;
 import org.rxradar.trend.TrendView;
-import org.rxradar.web.CountingSender;
-import org.rxradar.web.KafkaClientBinder;
-import org.rxradar.web.ReadinessProbe;
+import org.rxradar.ops.CountingSender;
+import org.rxradar.ops.KafkaClientBinder;
+import org.rxradar.ops.ReadinessProbe;
 import org.rxradar.web.SubscriptionService;
-import org.rxradar.web.TagCounts;
+import org.rxradar.ops.TagCounts;
 import org.rxradar.web.WebSubscriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,8 +128,7 @@ public final class Pipeline implements AutoCloseable {
         this.subscriptions = own(new SubscriptionLog(bus.clients()));
 
         this.trendView = own(TrendView.follow(bus.clients(), trends));
-        TrendRoutes trendRoutes = new TrendRoutes(trends, clock);
-        http.route("/trends", trendRoutes);
+        new TrendRoutes(trends, clock).installOn(http);
         // web: /settings/{id} career pages
         new SettingRoutes(view, trends, sourceNames, clock).installOn(http);
         // web: /subscriptions and /unsubscribe; links use the port really bound, known after start

@@ -2,7 +2,6 @@ package org.rxradar.feeds;
 
 import org.rxradar.view.ViewQuery;
 import org.rxradar.view.FeedView;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,8 @@ import org.rxradar.filter.LeadFilterParams;
 import org.rxradar.model.InvalidValueException;
 import org.rxradar.model.Kind;
 import org.rxradar.model.TaggedItem;
+import org.rxradar.web.http.HttpProblem;
+import org.rxradar.web.http.Query;
 
 /**
  * A query of {@code /api/items} and {@code /api/items.csv}: the feed filters ({@link ViewQuery}),
@@ -35,21 +36,18 @@ record ApiQuery(ViewQuery filters, Instant since, List<String> words, int limit,
             "min-pay", "include-unpaid", "since", "q", "limit", "cursor");
 
     /** @throws HttpProblem 400 with one line naming each bad parameter */
-    static ApiQuery parse(String rawQuery) {
+    static ApiQuery parse(Query query) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         String text = null;
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) continue;
-                String[] nv = pair.split("=", 2);
-                String name = decode(nv[0]).trim().toLowerCase(Locale.ROOT);
-                name = switch (name) {
-                    case "setting" -> "settings";
-                    case "topic" -> "topics";
-                    case "state" -> "states";
-                    default -> name;
-                };
-                String value = nv.length > 1 ? decode(nv[1]) : "";
+        for (Map.Entry<String, List<String>> given : query.asMap().entrySet()) {
+            String name = given.getKey().trim().toLowerCase(Locale.ROOT);
+            name = switch (name) {
+                case "setting" -> "settings";
+                case "topic" -> "topics";
+                case "state" -> "states";
+                default -> name;
+            };
+            for (String value : given.getValue()) {
                 if (name.equals("q")) { // free text keeps its commas
                     text = text == null ? value : text + " " + value;
                     continue;
@@ -151,14 +149,6 @@ record ApiQuery(ViewQuery filters, Instant since, List<String> words, int limit,
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw bad("malformed percent-encoding in '" + s + "'");
-        }
     }
 
     private static HttpProblem bad(String message) {

@@ -1,8 +1,6 @@
 package org.rxradar.feeds;
 
 import org.rxradar.view.ViewQuery;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,8 @@ import java.util.regex.Pattern;
 import org.rxradar.filter.LeadFilterParams;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Taxonomy;
+import org.rxradar.web.http.HttpProblem;
+import org.rxradar.web.http.Query;
 
 /**
  * A feed request read from a path and query: what to show, in which format, under which title.
@@ -34,8 +34,8 @@ public record FeedRequest(FeedFormat format, ViewQuery query, String title, Stri
     /**
      * @throws HttpProblem 404 for an unknown feed or id (listing the valid ones), 400 for a bad query
      */
-    public static FeedRequest parse(String path, String rawQuery) {
-        Map<String, List<String>> params = parameters(rawQuery);
+    public static FeedRequest parse(String path, Query given) {
+        Map<String, List<String>> params = parameters(given);
         Matcher facet = FACET_FEED.matcher(path);
         Matcher named = NAMED_FEED.matcher(path);
         ViewQuery query = filters(params);
@@ -124,36 +124,26 @@ public record FeedRequest(FeedFormat format, ViewQuery query, String title, Stri
         return q;
     }
 
-    /** Name to comma-split, decoded values; singular spellings are accepted for settings and topics. */
-    static Map<String, List<String>> parameters(String rawQuery) {
+    /** Name to comma-split values; singular spellings are accepted for settings and topics. */
+    static Map<String, List<String>> parameters(Query query) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) return out;
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) continue;
-            String[] nv = pair.split("=", 2);
-            String name = decode(nv[0]).trim().toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, List<String>> given : query.asMap().entrySet()) {
+            String name = given.getKey().trim().toLowerCase(Locale.ROOT);
             name = switch (name) {
                 case "setting" -> "settings";
                 case "topic" -> "topics";
                 case "states" -> "state";
                 default -> name;
             };
-            String value = nv.length > 1 ? decode(nv[1]) : "";
             List<String> values = out.computeIfAbsent(name, n -> new ArrayList<>());
-            for (String v : value.split(",")) {
-                if (!v.isBlank()) values.add(v.trim());
+            for (String value : given.getValue()) {
+                for (String v : value.split(",")) {
+                    if (!v.isBlank()) values.add(v.trim());
+                }
+                if (values.isEmpty()) throw HttpProblem.badRequest("Bad query: parameter '" + name + "' has no value\n");
             }
-            if (values.isEmpty()) throw HttpProblem.badRequest("Bad query: parameter '" + name + "' has no value\n");
         }
         return out;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest("Bad query: malformed percent-encoding in '" + s + "'\n");
-        }
     }
 
     // only the filters the path does not already imply, so that /feeds/jobs.atom stays without a query

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Labels;
 import org.rxradar.model.Taxonomy;
+import org.rxradar.web.http.Query;
 
 /**
  * The front page's filters, read from its GET query so that every filtered view is a URL to share
@@ -88,24 +89,18 @@ record FrontPageFilter(String kind, String setting, String topic, String state, 
     /** Name to values; an empty value (the form's "any" choice) is no value, singular and plural names are one. */
     private static Map<String, List<String>> parameters(String rawQuery, List<String> problems) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) return out;
-        for (String pair : rawQuery.split("&")) {
-            String[] nv = pair.split("=", 2);
-            try {
-                String name = java.net.URLDecoder.decode(nv[0], StandardCharsets.UTF_8).trim().toLowerCase(Locale.ROOT);
-                name = switch (name) {
-                    case "setting" -> "settings";
-                    case "topic" -> "topics";
-                    case "states" -> "state";
-                    default -> name;
-                };
-                String value = nv.length > 1 ? java.net.URLDecoder.decode(nv[1], StandardCharsets.UTF_8).trim() : "";
-                if (name.isEmpty()) continue;
-                List<String> values = out.computeIfAbsent(name, n -> new ArrayList<>());
-                if (!value.isEmpty()) values.add(value);
-            } catch (IllegalArgumentException e) {
-                problems.add("query: malformed percent-encoding in '" + clip(pair) + "'; ignored");
-            }
+        Query query = Query.parse(rawQuery, bad -> problems.add("query: malformed percent-encoding in '" + bad + "'; ignored"));
+        for (Map.Entry<String, List<String>> given : query.asMap().entrySet()) {
+            String name = given.getKey().trim().toLowerCase(Locale.ROOT);
+            name = switch (name) {
+                case "setting" -> "settings";
+                case "topic" -> "topics";
+                case "states" -> "state";
+                default -> name;
+            };
+            if (name.isEmpty()) continue;
+            List<String> values = out.computeIfAbsent(name, n -> new ArrayList<>());
+            for (String value : given.getValue()) if (!value.trim().isEmpty()) values.add(value.trim());
         }
         return out;
     }

@@ -1,19 +1,25 @@
 package org.rxradar.trend;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.rxradar.web.http.Exchange;
+import org.rxradar.web.http.HttpProblem;
+import org.rxradar.web.http.Query;
+import org.rxradar.web.http.Router;
+import org.rxradar.web.server.HttpApi;
 
 /**
  * {@code /trends} (JSON), {@code /trends.html} (page with charts) and each chart alone as
  * {@code /trends/<name>.svg} (for download) over the live store; {@code ?days=N} (7–63).
+ * Answers are cached for five minutes; errors not at all.
  */
-public final class TrendRoutes implements HttpHandler {
+public final class TrendRoutes {
+    private static final String CACHE_CONTROL = "public, max-age=300";
+    private static final String TRY = "Try /trends, /trends.html, /trends/leads.svg or /trends/pay.svg";
     private final TrendStore store;
     private final Clock clock;
 
@@ -22,61 +28,32 @@ public final class TrendRoutes implements HttpHandler {
         this.clock = clock;
     }
 
-    @Override
-    public void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String path = ex.getRequestURI().getPath();
-            if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
-                send(ex, 405, "text/plain; charset=utf-8", "GET only\n");
-                return;
-            }
-            int days;
-            try {
-                days = days(ex.getRequestURI().getQuery());
-            } catch (IllegalArgumentException e) {
-                send(ex, 400, "text/plain; charset=utf-8", e.getMessage() + "\n");
-                return;
-            }
-            TrendReport report = store.report(LocalDate.now(clock.withZone(ZoneOffset.UTC)), days);
-            switch (path) {
-                case "/trends", "/trends.json" -> send(ex, 200, "application/json; charset=utf-8", TrendJson.render(report));
-                case "/trends.html" -> send(ex, 200, "text/html; charset=utf-8", TrendHtml.render(report));
-                default -> {
-                    String name = path.startsWith("/trends/") && path.endsWith(".svg") ? path.substring(8, path.length() - 4) : "";
-                    var chart = name.isEmpty() ? java.util.Optional.<TrendCharts.Chart>empty() : TrendCharts.named(report, name);
-                    if (chart.isPresent()) send(ex, 200, "image/svg+xml; charset=utf-8", chart.get().svg());
-                    else send(ex, 404, "text/plain; charset=utf-8", "not found; try /trends, /trends.html, /trends/leads.svg or /trends/pay.svg\n");
-                }
-            }
-        }
+    /** Adds the routes to the server (before it starts). */
+    public void installOn(HttpApi http) {
+        installOn(http.routes());
     }
 
-    static int days(String query) {
-        if (query == null || query.isEmpty()) return TrendReport.DEFAULT_DAYS;
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (!kv[0].equals("days")) throw new IllegalArgumentException("unknown parameter '" + kv[0] + "' (only days)");
-            try {
-                int d = Integer.parseInt(kv.length > 1 ? kv[1] : "");
-                if (d < 7 || d > TrendStore.DEFAULT_RETAIN_DAYS) throw new NumberFormatException();
-                return d;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("days must be a number from 7 to " + TrendStore.DEFAULT_RETAIN_DAYS);
-            }
-        }
-        return TrendReport.DEFAULT_DAYS;
+    void installOn(Router router) {
+        router.get("/trends", ex -> ex.send(200, "application/json; charset=utf-8", CACHE_CONTROL, TrendJson.render(report(ex))));
+        router.get("/trends.json", ex -> ex.send(200, "application/json; charset=utf-8", CACHE_CONTROL, TrendJson.render(report(ex))));
+        router.get("/trends.html", ex -> ex.send(200, "text/html; charset=utf-8", CACHE_CONTROL, TrendHtml.render(report(ex))));
+        router.get("/trends/{name}.svg", this::chart);
+        router.notFoundHint("/trends", TRY);
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "public, max-age=300");
-        boolean head = ex.getRequestMethod().equals("HEAD");
-        ex.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+    private void chart(Exchange ex) throws IOException {
+        TrendReport report = report(ex);
+        Optional<TrendCharts.Chart> chart = TrendCharts.named(report, ex.param("name"));
+        if (chart.isEmpty()) throw HttpProblem.notFound("Not found: " + ex.path() + ". " + TRY + "\n");
+        ex.send(200, "image/svg+xml; charset=utf-8", CACHE_CONTROL, chart.get().svg());
+    }
+
+    private TrendReport report(Exchange ex) {
+        return store.report(LocalDate.now(clock.withZone(ZoneOffset.UTC)), days(ex.query()));
+    }
+
+    /** @throws HttpProblem 400 naming the parameter */
+    static int days(Query query) {
+        return query.allowOnly(List.of("days")).intValue("days", TrendReport.DEFAULT_DAYS, 7, TrendStore.DEFAULT_RETAIN_DAYS);
     }
 }

@@ -36,11 +36,6 @@ final class RequestFields {
         return fields;
     }
 
-    /** Query parameters use the same encoding as a form. */
-    static Map<String, List<String>> fromQuery(String rawQuery) {
-        return fromForm(rawQuery);
-    }
-
     private static String decode(String s) {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);

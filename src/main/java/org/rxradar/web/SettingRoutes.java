@@ -1,9 +1,6 @@
 package org.rxradar.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.rxradar.view.ViewQuery;
 import org.rxradar.view.FeedView;
-import org.rxradar.feeds.HttpApi;
 import org.rxradar.model.Kind;
 import org.rxradar.model.Labels;
 import org.rxradar.model.Taxonomy;
@@ -22,14 +18,18 @@ import org.rxradar.trend.TrendStore;
 import org.rxradar.web.page.LeadCards;
 import org.rxradar.web.page.PageTemplates;
 import org.rxradar.config.SourceNames;
+import org.rxradar.web.http.Exchange;
+import org.rxradar.web.http.Router;
+import org.rxradar.web.server.HttpApi;
 
 /**
  * The career pages per pharmacy setting: {@code /settings} (every setting with its leads and median
  * pay) and {@code /settings/{id}} (current leads, pay and its spread with the sample size,
  * certifications, shifts, top employers and states, the 28-day trend figures, recent news); an
- * unknown id gets a 404 page listing the settings. Read-only: GET and HEAD.
+ * unknown id gets a 404 page listing the settings (not cached). Read-only: GET and HEAD.
  */
-public final class SettingRoutes implements HttpHandler {
+public final class SettingRoutes {
+    private static final String CACHE_CONTROL = "public, max-age=60";
     private static final int LEADS_SHOWN = 8;
     private static final int NEWS_SHOWN = 5;
 
@@ -46,38 +46,36 @@ public final class SettingRoutes implements HttpHandler {
     }
 
     public void installOn(HttpApi http) {
-        http.route("/settings", this);
+        Router router = http.routes();
+        router.get("/settings", this::index);
+        router.get("/settings/", this::index);
+        router.get("/settings/{id}", this::setting);
+        router.notFoundHint("/settings", "Try /settings for every pharmacy setting");
     }
 
     /** A setting in the index. */
     public record SettingLink(String id, String label, int leads, String medianPay, int payN) {}
 
-    @Override
-    public void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String method = ex.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(ex, 405, PageTemplates.message("Method not allowed", "error", "Use GET for this page."));
-                return;
-            }
-            String path = ex.getRequestURI().getPath();
-            TrendReport report = trends.report(LocalDate.now(clock.withZone(ZoneOffset.UTC)), TrendReport.DEFAULT_DAYS);
-            if (path.equals("/settings") || path.equals("/settings/")) {
-                send(ex, 200, PageTemplates.renderBytes("settings", "settings", Map.of("settings", index(report))));
-                return;
-            }
-            String id = path.startsWith("/settings/") ? path.substring("/settings/".length()) : "";
-            if (!Taxonomy.isSetting(id)) {
-                Map<String, Object> c = new HashMap<>();
-                c.put("settings", index(report));
-                c.put("title", "No such setting");
-                c.put("message", "There is no pharmacy setting '" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'. These are the settings:");
-                send(ex, 404, PageTemplates.renderBytes("settings", "settings", c));
-                return;
-            }
-            send(ex, 200, PageTemplates.renderBytes("setting", "settings", setting(id, report)));
+    private void index(Exchange ex) throws IOException {
+        ex.send(200, Exchange.HTML, CACHE_CONTROL, PageTemplates.renderBytes("settings", "settings", Map.of("settings", index(report()))));
+    }
+
+    private void setting(Exchange ex) throws IOException {
+        String id = ex.param("id");
+        TrendReport report = report();
+        if (!Taxonomy.isSetting(id)) {
+            Map<String, Object> c = new HashMap<>();
+            c.put("settings", index(report));
+            c.put("title", "No such setting");
+            c.put("message", "There is no pharmacy setting '" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'. These are the settings:");
+            ex.send(404, Exchange.HTML, Exchange.NO_STORE, PageTemplates.renderBytes("settings", "settings", c));
+            return;
         }
+        ex.send(200, Exchange.HTML, CACHE_CONTROL, PageTemplates.renderBytes("setting", "settings", setting(id, report)));
+    }
+
+    private TrendReport report() {
+        return trends.report(LocalDate.now(clock.withZone(ZoneOffset.UTC)), TrendReport.DEFAULT_DAYS);
     }
 
     private List<SettingLink> index(TrendReport report) {
@@ -107,17 +105,5 @@ public final class SettingRoutes implements HttpHandler {
         c.put("trendPayN", pay == null ? 0 : pay.leadsWithPay());
         c.put("trendDays", report.days().size());
         return c;
-    }
-
-    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        ex.getResponseHeaders().set("Cache-Control", "public, max-age=60");
-        boolean head = ex.getRequestMethod().equals("HEAD");
-        ex.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
     }
 }

@@ -11,7 +11,7 @@ import org.rxradar.digest.OutboxMailer;
 import org.rxradar.digest.SmtpMailer;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
-import org.rxradar.feeds.HttpApi;
+import org.rxradar.web.server.HttpApi;
 
 /** Builds the subscription endpoints from the configuration and adds them to the HTTP server. */
 public final class WebSubscriptions {

@@ -1,5 +1,5 @@
 /**
- * Subscribing on the web, and what the operator watches.
+ * Subscribing on the web, the preferences page and the career pages per setting.
  *
  * <p>Subscribing: {@link org.rxradar.web.SubscriptionRoutes} serves {@code POST /subscriptions},
  * {@code GET /subscriptions/confirm}, {@code GET|POST /unsubscribe} on the feeds' HTTP server;
@@ -8,9 +8,5 @@
  * ({@link org.rxradar.web.ConfirmationTokens}); {@link org.rxradar.web.RateLimiter} bounds requests
  * per client address and mails per target address. {@link org.rxradar.web.WebSubscriptions} builds
  * it all from the configuration.
- *
- * <p>Operations: {@link org.rxradar.web.ReadinessProbe} checks the broker and the tagger's group
- * in the background for {@code /health}; {@link org.rxradar.web.KafkaClientBinder},
- * {@link org.rxradar.web.TagCounts} and {@link org.rxradar.web.CountingSender} feed {@code /metrics}.
  */
 package org.rxradar.web;

@@ -29,6 +29,10 @@ import org.rxradar.config.RxRadarConfig;
 import org.rxradar.model.Json;
 import org.rxradar.model.TaggedItem;
 import org.rxradar.model.Taxonomy;
+import org.rxradar.ops.HealthCheck;
+import org.rxradar.ops.HealthStatus;
+import org.rxradar.web.http.Exchange;
+import org.rxradar.web.server.HttpApi;
 import org.rxradar.web.server.LogCapture;
 import org.w3c.dom.NodeList;
 
@@ -126,8 +130,8 @@ class HttpApiTest {
         HttpResponse<byte[]> first = get("/feeds/settings/hospital.atom");
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
-        assertThat(first.headers().firstValue("Cache-Control")).hasValue(HttpApi.FEED_CACHE_CONTROL);
-        assertThat(lastModified).isEqualTo(HttpApi.httpDate(now.minusSeconds(40)));
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue(FeedRoutes.FEED_CACHE_CONTROL);
+        assertThat(lastModified).isEqualTo(FeedRoutes.httpDate(now.minusSeconds(40)));
 
         HttpResponse<byte[]> again = send(request("/feeds/settings/hospital.atom").header("If-None-Match", etag).build());
         assertThat(again.statusCode()).isEqualTo(304);
@@ -247,12 +251,7 @@ class HttpApiTest {
     @Test
     void extraRoutesAreServedAndTimed() throws Exception {
         try (HttpApi withForm = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry)) {
-            withForm.route("/subscriptions", ex -> {
-                byte[] body = ("got " + ex.getRequestMethod()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                ex.sendResponseHeaders(202, body.length);
-                ex.getResponseBody().write(body);
-                ex.close();
-            });
+            withForm.routes().post("/subscriptions", ex -> ex.send(202, Exchange.TEXT, Exchange.NO_STORE, "got " + ex.method()));
             withForm.start();
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + withForm.port() + "/subscriptions"))
                     .POST(HttpRequest.BodyPublishers.ofString("email=a@example.org")).build(), HttpResponse.BodyHandlers.ofString());
@@ -271,10 +270,10 @@ class HttpApiTest {
     void aFailingRouteIsAnswered500WithOneLogLineAndNeitherStackNorQuery() throws Exception {
         try (HttpApi failing = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry);
              LogCapture logs = new LogCapture()) {
-            failing.route("/boom", ex -> {
+            failing.routes().get("/boom", ex -> {
                 throw new IllegalStateException("the database is on fire");
             });
-            failing.route("/silent", ex -> ex.close()); // returns without an answer
+            failing.routes().get("/silent", ex -> { }); // returns without an answer
             failing.start();
             String base = "http://127.0.0.1:" + failing.port();
             HttpResponse<String> boom = client.send(HttpRequest.newBuilder(URI.create(base + "/boom?token=s3cret-token")).build(),
@@ -313,12 +312,7 @@ class HttpApiTest {
     @Test
     void bodiesOverTheLimitAre413WhetherDeclaredOrChunked() throws Exception {
         try (HttpApi echo = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(), registry)) {
-            echo.route("/echo", ex -> {
-                byte[] body = ("read " + ex.getRequestBody().readAllBytes().length).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                ex.sendResponseHeaders(200, body.length);
-                ex.getResponseBody().write(body);
-                ex.close();
-            });
+            echo.routes().post("/echo", ex -> ex.send(200, Exchange.TEXT, Exchange.NO_STORE, "read " + ex.body(1 << 20).length));
             echo.start();
             URI uri = URI.create("http://127.0.0.1:" + echo.port() + "/echo");
             byte[] small = new byte[10_000];

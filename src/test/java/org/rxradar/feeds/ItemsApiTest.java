@@ -28,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rxradar.config.RxRadarConfig;
+import org.rxradar.ops.HealthStatus;
+import org.rxradar.web.server.HttpApi;
 import org.rxradar.model.Certification;
 import org.rxradar.model.Json;
 import org.rxradar.model.Kind;

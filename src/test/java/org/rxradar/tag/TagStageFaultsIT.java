@@ -33,11 +33,11 @@ import org.rxradar.bus.StageHealth;
 import org.rxradar.bus.TopicAdmin;
 import org.rxradar.bus.Topics;
 import org.rxradar.config.RxRadarConfig;
-import org.rxradar.feeds.HealthStatus;
+import org.rxradar.ops.HealthStatus;
 import org.rxradar.model.Item;
 import org.rxradar.model.Json;
 import org.rxradar.model.Kind;
-import org.rxradar.web.ReadinessProbe;
+import org.rxradar.ops.ReadinessProbe;
 
 /**
  * The tag stage on the real embedded broker when Kafka refuses: a raw record that fits Kafka but

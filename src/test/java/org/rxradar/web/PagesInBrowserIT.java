@@ -26,8 +26,8 @@ import org.rxradar.digest.DigestRenderer;
 import org.rxradar.digest.DigestSelector;
 import org.rxradar.digest.WeeklyTrends;
 import org.rxradar.view.FeedView;
-import org.rxradar.feeds.HealthCheck;
-import org.rxradar.feeds.HttpApi;
+import org.rxradar.ops.HealthCheck;
+import org.rxradar.web.server.HttpApi;
 import org.rxradar.model.TaggedItem;
 import org.rxradar.trend.TrendDigestSection;
 import org.rxradar.trend.TrendRoutes;
@@ -65,7 +65,7 @@ class PagesInBrowserIT {
         http = new HttpApi(new RxRadarConfig.Http(0, "127.0.0.1", ""), view, HealthCheck.alwaysReady(),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         http.sourceNames(names);
-        http.route("/trends", new TrendRoutes(trends, clock));
+        new TrendRoutes(trends, clock).installOn(http);
         new SettingRoutes(view, trends, names, clock).installOn(http);
         http.start();
         base = "http://127.0.0.1:" + http.port();

@@ -13,8 +13,8 @@ import org.rxradar.config.RxRadarConfig;
 import org.rxradar.digest.SubscriptionLog;
 import org.rxradar.digest.UnsubscribeTokens;
 import org.rxradar.view.FeedView;
-import org.rxradar.feeds.HealthCheck;
-import org.rxradar.feeds.HttpApi;
+import org.rxradar.ops.HealthCheck;
+import org.rxradar.web.server.HttpApi;
 import org.rxradar.web.server.HttpLimits;
 
 /**

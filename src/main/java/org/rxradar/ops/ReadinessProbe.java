@@ -1,4 +1,4 @@
-package org.rxradar.web;
+package org.rxradar.ops;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.rxradar.bus.KafkaClients;
 import org.rxradar.bus.StageHealth;
-import org.rxradar.feeds.HealthStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.rxradar.web;
+package org.rxradar.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rxradar.bus.Bus;
+import org.rxradar.config.RxRadarConfig;
 import org.rxradar.bus.KafkaClients;
 import org.rxradar.bus.Topics;
-import org.rxradar.feeds.HealthStatus;
 
 /** The readiness probe against a real broker: lag counted from real offsets, and a broker that is not there. */
 class ReadinessProbeIT {
@@ -27,7 +27,7 @@ class ReadinessProbeIT {
 
     @BeforeAll
     static void broker() {
-        bus = WebServer.openBus(dir);
+        bus = Bus.open(new RxRadarConfig.Kafka("", 1, null, new RxRadarConfig.Embedded(0, 0, dir.resolve("kafka").toString()), "test", null));
     }
 
     @AfterAll

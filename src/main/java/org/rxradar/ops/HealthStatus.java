@@ -1,4 +1,4 @@
-package org.rxradar.feeds;
+package org.rxradar.ops;
 
 import java.util.List;
 import java.util.Map;

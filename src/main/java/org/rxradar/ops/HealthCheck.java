@@ -1,4 +1,4 @@
-package org.rxradar.feeds;
+package org.rxradar.ops;
 
 /**
  * Tells {@code /health} whether the process is alive and ready to serve (broker reachable,

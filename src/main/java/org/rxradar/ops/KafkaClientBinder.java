@@ -1,4 +1,4 @@
-package org.rxradar.web;
+package org.rxradar.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
