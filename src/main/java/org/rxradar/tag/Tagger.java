@@ -183,22 +183,25 @@ public final class Tagger {
     }
 
     /**
-     * Where the rules may have missed something: no setting, or a news story with no topic. A job lead
-     * placed by the rules is left to them: most postings have no topic (the duties rarely centre on one),
-     * so asking the model about every such lead would cost its time on nearly all of them.
+     * Where the rules may have missed something: no setting, or a news story with at most one topic (a
+     * story is often about two things, and the rules seldom read the second in words nobody listed;
+     * one they tie to two or more topics they have read closely). A job lead placed by the rules is left
+     * to them: most postings have no topic (the duties rarely centre on one), so asking the model about
+     * every such lead would cost its time on nearly all of them.
      */
-    private static boolean unsure(boolean job, FacetScorer.Result settings, FacetScorer.Result topics) {
-        return settings.tags().isEmpty() || !job && topics.tags().isEmpty();
+    static boolean unsure(boolean job, FacetScorer.Result settings, FacetScorer.Result topics) {
+        return settings.tags().isEmpty() || !job && topics.tags().size() <= 1;
     }
 
-    /** What the rules alone say of an item's settings and topics, and the labels they are certain do not apply. */
+    /** What the rules alone say of an item's settings and topics, the labels they are certain do not apply, and whether {@code UNSURE} asks the signal. */
     SemanticSignal.RuleView ruleView(Item item) {
         ScannedText read = ScannedText.of(item);
         ItemScan scan = ItemScan.of(TokenizedText.of(read.title(), read.summary(), read.employer(), rules.vocabulary), rules);
         boolean job = item.kind() == Kind.JOB;
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
         FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
-        return new SemanticSignal.RuleView(Set.copyOf(settings.tags()), Set.copyOf(topics.tags()), certain(scan, settings, job));
+        return new SemanticSignal.RuleView(Set.copyOf(settings.tags()), Set.copyOf(topics.tags()), certain(scan, settings, job),
+                unsure(job, settings, topics));
     }
 
     /**
