@@ -45,7 +45,9 @@ final class SemanticSignal {
      * tagger solves one cross-validation per facet, not one per grid point.
      */
     static final double SETTINGS_WIDTH = 0.6, SETTINGS_RIDGE = 1.0;
-    static final double TOPICS_WIDTH = 0.6, TOPICS_RIDGE = 0.1;
+    static final double TOPICS_WIDTH = 0.4, TOPICS_RIDGE = 0.1;
+    /** How much a label's cues that fell short of the rules' threshold add to its semantic score (chosen as above). */
+    static final double STACK = 0.25;
     /** No label is added below this score, whatever the training split says. */
     static final double MIN_THRESHOLD = 0.3;
     static final double MAX_THRESHOLD = 0.8;
@@ -140,12 +142,14 @@ final class SemanticSignal {
                 continue;
             }
             Vote vote = votes.get(id);
-            if (vote == null || blocked.contains(id) || vote.score() < thresholds.getOrDefault(id, 1.1)) continue;
+            if (vote == null || blocked.contains(id)) continue;
+            double score = vote.score() + STACK * rules.weak().getOrDefault(id, 0.0);
+            if (score < thresholds.getOrDefault(id, 1.1)) continue;
             tags.add(id);
-            scores.put(id, Math.round(vote.score() * 100) / 100.0);
+            scores.put(id, Math.round(score * 100) / 100.0);
             evidence.put(id, List.of(String.format(Locale.ROOT, "close to: %s (%.2f)", vote.nearest(), vote.similarity())));
         }
-        return new FacetScorer.Result(List.copyOf(tags), scores, evidence, rules.overruled());
+        return new FacetScorer.Result(List.copyOf(tags), scores, evidence, rules.overruled(), rules.weak());
     }
 
     private static int[] topK(double[] sims, int k) {
@@ -166,7 +170,7 @@ final class SemanticSignal {
      * What the rules alone said of a training item: the tags, the labels they are certain about, and
      * whether the default {@code UNSURE} mode asks the signal about the item at all.
      */
-    record RuleView(Set<String> settings, Set<String> topics, Set<String> blocked, boolean asked) {}
+    record RuleView(Set<String> settings, Set<String> topics, Set<String> blocked, boolean asked, Map<String, Double> weak) {}
 
     /** The training split embedded, with the rules' view of each item and the label descriptions. */
     record Prepared(List<LabeledItem> train, List<Example> items, List<RuleView> views, Map<String, List<Example>> descriptions) {
@@ -229,11 +233,15 @@ final class SemanticSignal {
      * default mode asks it about (as it runs); otherwise to every item (as {@code ALL} runs).
      */
     static Fit crossValidate(Prepared prepared, List<String> facet, double[][] cos, double width, double ridge, boolean asIfUnsure) {
+        return crossValidate(prepared, facet, cos, width, ridge, asIfUnsure, STACK);
+    }
+
+    static Fit crossValidate(Prepared prepared, List<String> facet, double[][] cos, double width, double ridge, boolean asIfUnsure, double stack) {
         boolean setting = facet == Taxonomy.SETTINGS;
         double[][] oof = outOfFold(prepared.points(facet), prepared.items().size(), cos, facet, width, ridge);
         Map<String, Double> thresholds = new LinkedHashMap<>(), f1 = new LinkedHashMap<>();
         for (int l = 0; l < facet.size(); l++) {
-            double[] best = choose(facet.get(l), l, prepared.train(), oof, prepared.views(), setting, asIfUnsure);
+            double[] best = choose(facet.get(l), l, prepared.train(), oof, prepared.views(), setting, asIfUnsure, stack);
             thresholds.put(facet.get(l), best[0]);
             f1.put(facet.get(l), best[1]);
         }
@@ -315,7 +323,7 @@ final class SemanticSignal {
 
     /** {threshold, F1}: the threshold with the best training F1 of rules plus score for one label (ties: the higher). */
     private static double[] choose(String label, int l, List<LabeledItem> train, double[][] scores, List<RuleView> views, boolean setting,
-                                   boolean asIfUnsure) {
+                                   boolean asIfUnsure, double stack) {
         double bestT = MAX_THRESHOLD, bestF1 = -1;
         for (int step = (int) Math.round(MAX_THRESHOLD * 100); step >= MIN_THRESHOLD * 100 - 1e-9; step -= 5) {
             double t = step / 100.0;
@@ -325,7 +333,8 @@ final class SemanticSignal {
                 RuleView view = views.get(i);
                 boolean byRules = (setting ? view.settings() : view.topics()).contains(label);
                 boolean asked = view.asked() || !asIfUnsure;
-                boolean predicted = byRules || (asked && !view.blocked().contains(label) && scores[i][l] >= t);
+                double score = scores[i][l] + stack * view.weak().getOrDefault(label, 0.0);
+                boolean predicted = byRules || (asked && !view.blocked().contains(label) && score >= t);
                 boolean gold = (setting ? g.settings() : g.topics()).contains(label);
                 boolean ok = (setting ? g.settingsOk() : g.topicsOk()).contains(label);
                 if (predicted && gold) tp++;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,8 +201,10 @@ public final class Tagger {
         boolean job = item.kind() == Kind.JOB;
         FacetScorer.Result settings = facets.settings(scan, job, Taxonomy.SETTINGS);
         FacetScorer.Result topics = facets.topics(scan, job, Taxonomy.TOPICS);
+        Map<String, Double> weak = new HashMap<>(settings.weak());
+        weak.putAll(topics.weak());
         return new SemanticSignal.RuleView(Set.copyOf(settings.tags()), Set.copyOf(topics.tags()), certain(scan, settings, job),
-                unsure(job, settings, topics));
+                unsure(job, settings, topics), weak);
     }
 
     /**

@@ -37,6 +37,10 @@ public final class CrossValidateSemantic {
                     if (best == null || unsure.macro() > best.macro() + 1e-9) best = unsure;
                 }
             }
+            for (double stack : new double[] {0.25, 0.5, 1.0}) {
+                SemanticSignal.Fit s = SemanticSignal.crossValidate(prepared, facet, cos, best.width(), best.ridge(), true, stack);
+                System.out.printf(Locale.ROOT, "%s width %.2f ridge %.2f, weak rule scores added x %.2f: macro-F1 UNSURE %.3f %s%n", name, best.width(), best.ridge(), stack, s.macro(), s.f1());
+            }
             System.out.printf(Locale.ROOT, "%s best: width %.2f ridge %.2f macro-F1 %.3f%n", name, best.width(), best.ridge(), best.macro());
             for (Map.Entry<String, Double> e : best.f1().entrySet()) {
                 System.out.printf(Locale.ROOT, "  %-22s F1 %.3f threshold %.2f%n", e.getKey(), e.getValue(), best.thresholds().get(e.getKey()));
@@ -61,7 +65,7 @@ public final class CrossValidateSemantic {
                 boolean a = c.getValue().test(job, v);
                 if (!job) news++;
                 if (!job && a) asked++;
-                views.add(new SemanticSignal.RuleView(v.settings(), v.topics(), v.blocked(), a));
+                views.add(new SemanticSignal.RuleView(v.settings(), v.topics(), v.blocked(), a, v.weak()));
             }
             SemanticSignal.Prepared p = new SemanticSignal.Prepared(prepared.train(), prepared.items(), views, prepared.descriptions());
             SemanticSignal.Fit fit = SemanticSignal.crossValidate(p, facet, cos, SemanticSignal.TOPICS_WIDTH, SemanticSignal.TOPICS_RIDGE, true);
