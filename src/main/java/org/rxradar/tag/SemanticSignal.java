@@ -25,14 +25,16 @@ import org.slf4j.LoggerFactory;
  * The tagger's second opinion: an item's sentence vector is scored for each setting and topic by
  * kernel ridge regression on the labelled training items and the label descriptions (one small
  * linear system per facet, solved once). A label the rules did not assign is added when its score
- * reaches the label's threshold, unless the rules are certain it does not apply (a negated cue, a
- * setting that yielded to a chain's division). The rules keep every tag they assign.
+ * reaches the label's threshold (cues the rules found too weak to assign it add {@link #STACK} of
+ * their score), unless the rules are certain it does not apply (a negated cue, a setting that
+ * yielded to a chain's division). The rules keep every tag they assign.
  *
- * <p>The kernel width, the ridge and a threshold per label are chosen on the training split only:
- * five-fold cross-validation scores each training item with a model that did not see it, combines
- * that with what the rules said of the item, and keeps what gives the best F1. Everything is
- * computed once, when the signal is first needed, from {@code tagger/corpus-train.jsonl} and
- * {@code tagger/labels.yml}.
+ * <p>Everything is chosen on the training split only. A threshold per label: five-fold
+ * cross-validation scores each training item with a model that did not see it, combines that with
+ * what the rules said of the item (adding only where the default mode asks the signal), and keeps
+ * what gives the best F1; this runs once, when the signal is first needed, from
+ * {@code tagger/corpus-train.jsonl} and {@code tagger/labels.yml}. The kernel width, the ridge and
+ * {@link #STACK} were chosen the same way over a grid, offline, and are fixed below.
  */
 final class SemanticSignal {
     private static final Logger log = LoggerFactory.getLogger(SemanticSignal.class);
@@ -46,7 +48,7 @@ final class SemanticSignal {
      */
     static final double SETTINGS_WIDTH = 0.6, SETTINGS_RIDGE = 1.0;
     static final double TOPICS_WIDTH = 0.4, TOPICS_RIDGE = 0.1;
-    /** How much a label's cues that fell short of the rules' threshold add to its semantic score (chosen as above). */
+    /** How much a label's cues that fell short of the rules' threshold add to its semantic score (chosen as above, of 0, 0.25, 0.5, 1). */
     static final double STACK = 0.25;
     /** No label is added below this score, whatever the training split says. */
     static final double MIN_THRESHOLD = 0.3;

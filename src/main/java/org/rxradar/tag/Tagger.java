@@ -46,7 +46,7 @@ public final class Tagger {
     /**
      * Where the semantic signal runs. It costs a sentence embedding per item (milliseconds, against
      * microseconds for the rules), so {@code UNSURE} spends it only where the rules found no setting,
-     * or no topic in a news story. UNSURE is the default: on the held-out items it scores as well as ALL (see README,
+     * or at most one topic in a news story. UNSURE is the default: on the held-out items it scores nearly as well as ALL (see README,
      * Tagging, for the measured trade-off).
      */
     public enum Semantic { ALL, UNSURE, OFF }
