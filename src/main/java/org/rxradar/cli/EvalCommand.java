@@ -27,7 +27,7 @@ public final class EvalCommand implements Callable<Integer> {
     Path rules;
 
     @Option(names = "--semantic", defaultValue = "UNSURE", paramLabel = "ALL|UNSURE|OFF",
-            description = "where the semantic signal runs: every item, only where the rules found no setting or topic, or nowhere (the rules alone; default ${DEFAULT-VALUE})")
+            description = "where the semantic signal runs: every item, only where the rules found no setting or at most one topic in a news story, or nowhere (the rules alone; default ${DEFAULT-VALUE})")
     Tagger.Semantic semantic;
 
     @Option(names = "--misses", defaultValue = "10", description = "how many of the worst misses to show (default ${DEFAULT-VALUE})")

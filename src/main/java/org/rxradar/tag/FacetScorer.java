@@ -18,7 +18,13 @@ final class FacetScorer {
      * The tags assigned on one facet, in taxonomy order, with their scores and deciding phrases;
      * {@code overruled}: tags that reached the threshold but yielded to another (a chain's division).
      */
-    record Result(List<String> tags, Map<String, Double> scores, Map<String, List<String>> evidence, Set<String> overruled) {}
+    record Result(List<String> tags, Map<String, Double> scores, Map<String, List<String>> evidence, Set<String> overruled,
+                  Map<String, Double> weak) {
+        /** {@code weak}: labels with cues that did not reach the threshold, and their scores (the semantic signal weighs them). */
+        Result(List<String> tags, Map<String, Double> scores, Map<String, List<String>> evidence, Set<String> overruled) {
+            this(tags, scores, evidence, overruled, Map.of());
+        }
+    }
 
     private final TaggingRules rules;
 
@@ -106,6 +112,11 @@ final class FacetScorer {
             keptScores.put(id, Math.round(scores.get(id) * 100) / 100.0);
             keptEvidence.put(id, List.copyOf(evidence.getOrDefault(id, List.of())));
         }
-        return new Result(List.copyOf(kept), keptScores, keptEvidence, Set.copyOf(overruled));
+        Map<String, Double> weak = new LinkedHashMap<>();
+        for (String id : order) {
+            Double s = scores.get(id);
+            if (s != null && s > 0 && s < rules.threshold - 1e-9) weak.put(id, s);
+        }
+        return new Result(List.copyOf(kept), keptScores, keptEvidence, Set.copyOf(overruled), Map.copyOf(weak));
     }
 }
