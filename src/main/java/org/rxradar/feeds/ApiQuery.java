@@ -35,18 +35,15 @@ record ApiQuery(ViewQuery filters, Instant since, List<String> words, int limit,
     static final List<String> PARAMETERS = List.of("kind", "settings", "topics", "states", "near", "radius", "remote",
             "min-pay", "include-unpaid", "since", "q", "limit", "cursor");
 
+    /** Singular spellings accepted for the plural names. */
+    private static final Map<String, String> ALIASES = Map.of("setting", "settings", "topic", "topics", "state", "states");
+
     /** @throws HttpProblem 400 with one line naming each bad parameter */
     static ApiQuery parse(Query query) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         String text = null;
-        for (Map.Entry<String, List<String>> given : query.asMap().entrySet()) {
-            String name = given.getKey().trim().toLowerCase(Locale.ROOT);
-            name = switch (name) {
-                case "setting" -> "settings";
-                case "topic" -> "topics";
-                case "state" -> "states";
-                default -> name;
-            };
+        for (Map.Entry<String, List<String>> given : query.withNames(ALIASES).asMap().entrySet()) {
+            String name = given.getKey();
             for (String value : given.getValue()) {
                 if (name.equals("q")) { // free text keeps its commas
                     text = text == null ? value : text + " " + value;

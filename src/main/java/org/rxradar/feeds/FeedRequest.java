@@ -124,17 +124,14 @@ public record FeedRequest(FeedFormat format, ViewQuery query, String title, Stri
         return q;
     }
 
+    /** Other spellings of the feeds' and front page's filter names (the API names states in the plural). */
+    static final Map<String, String> ALIASES = Map.of("setting", "settings", "topic", "topics", "states", "state");
+
     /** Name to comma-split values; singular spellings are accepted for settings and topics. */
     static Map<String, List<String>> parameters(Query query) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> given : query.asMap().entrySet()) {
-            String name = given.getKey().trim().toLowerCase(Locale.ROOT);
-            name = switch (name) {
-                case "setting" -> "settings";
-                case "topic" -> "topics";
-                case "states" -> "state";
-                default -> name;
-            };
+        for (Map.Entry<String, List<String>> given : query.withNames(ALIASES).asMap().entrySet()) {
+            String name = given.getKey();
             List<String> values = out.computeIfAbsent(name, n -> new ArrayList<>());
             for (String value : given.getValue()) {
                 for (String v : value.split(",")) {

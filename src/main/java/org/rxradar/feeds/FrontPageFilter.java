@@ -90,14 +90,8 @@ record FrontPageFilter(String kind, String setting, String topic, String state, 
     private static Map<String, List<String>> parameters(String rawQuery, List<String> problems) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         Query query = Query.parse(rawQuery, bad -> problems.add("query: malformed percent-encoding in '" + bad + "'; ignored"));
-        for (Map.Entry<String, List<String>> given : query.asMap().entrySet()) {
-            String name = given.getKey().trim().toLowerCase(Locale.ROOT);
-            name = switch (name) {
-                case "setting" -> "settings";
-                case "topic" -> "topics";
-                case "states" -> "state";
-                default -> name;
-            };
+        for (Map.Entry<String, List<String>> given : query.withNames(FeedRequest.ALIASES).asMap().entrySet()) {
+            String name = given.getKey();
             if (name.isEmpty()) continue;
             List<String> values = out.computeIfAbsent(name, n -> new ArrayList<>());
             for (String value : given.getValue()) if (!value.trim().isEmpty()) values.add(value.trim());

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -69,6 +70,22 @@ public final class Query {
     /** Name → decoded values, in the order given. */
     public Map<String, List<String>> asMap() {
         return values;
+    }
+
+    /**
+     * The same pairs under canonical names: each name trimmed and lower-cased, then renamed by
+     * {@code aliases} (another spelling → the name used), values of names that meet merged in order.
+     * Filters accept "setting" for "settings" and the like; this is the one place that says how.
+     */
+    public Query withNames(Map<String, String> aliases) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> given : values.entrySet()) {
+            String name = given.getKey().trim().toLowerCase(Locale.ROOT);
+            name = aliases.getOrDefault(name, name);
+            out.computeIfAbsent(name, n -> new ArrayList<>()).addAll(given.getValue());
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return new Query(Collections.unmodifiableMap(out));
     }
 
     public boolean isEmpty() {

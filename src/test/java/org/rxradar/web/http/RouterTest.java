@@ -166,6 +166,14 @@ class RouterTest {
     }
 
     @Test
+    void namesAreMadeCanonicalInOnePlace() {
+        Query q = Query.parse("Setting=hospital&settings=retail&%20TOPIC%20=regulation&q=IV").withNames(
+                java.util.Map.of("setting", "settings", "topic", "topics"));
+        assertThat(q.asMap()).containsExactly(java.util.Map.entry("settings", List.of("hospital", "retail")),
+                java.util.Map.entry("topics", List.of("regulation")), java.util.Map.entry("q", List.of("IV")));
+    }
+
+    @Test
     void routesAreAddedBeforeServing() throws Exception {
         send("GET", "/things");
         assertThatThrownBy(() -> router.get("/late", ex -> { })).isInstanceOf(IllegalStateException.class);
