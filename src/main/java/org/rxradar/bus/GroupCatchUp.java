@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -92,7 +93,10 @@ public final class GroupCatchUp implements AutoCloseable {
 
     /** True when no committed record lies in [from, end) of the partition: only transaction markers (or aborted records). */
     private boolean noRecordBetween(TopicPartition tp, long from, long end) {
-        if (reader == null) reader = clients.reader("rxradar-catch-up");
+        // the broker holds a fetch with nothing new for fetch.max.wait.ms (500 ms by default), and the
+        // reader's next poll waits for the fetch still out for the partition looked at before: half a
+        // second per partition at the end of every run --once, for a look at one marker
+        if (reader == null) reader = clients.reader("rxradar-catch-up", Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10));
         reader.assign(List.of(tp));
         reader.seek(tp, from);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
@@ -116,7 +120,7 @@ public final class GroupCatchUp implements AutoCloseable {
 
     @Override
     public void close() {
-        if (reader != null) reader.close(Duration.ofSeconds(2));
+        if (reader != null) reader.close(TopicTail.READER_CLOSE);
         admin.close(Duration.ofSeconds(2));
     }
 }
