@@ -120,7 +120,7 @@ public final class GroupCatchUp implements AutoCloseable {
 
     @Override
     public void close() {
-        if (reader != null) reader.close(TopicTail.READER_CLOSE);
+        if (reader != null) reader.close(KafkaClients.READER_CLOSE);
         admin.close(Duration.ofSeconds(2));
     }
 }

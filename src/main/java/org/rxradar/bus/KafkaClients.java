@@ -213,6 +213,14 @@ public final class KafkaClients {
         }
     }
 
+    /**
+     * A reader commits nothing, so its close need not wait for anything; given time, it waits for
+     * the broker to answer the request that ends its fetch session, which the broker holds for
+     * {@code fetch.max.wait.ms} (500 ms): half a second per view at every stop. The broker drops
+     * the session on its own.
+     */
+    public static final Duration READER_CLOSE = Duration.ZERO;
+
     /** A consumer outside any group, for reading a topic from a chosen position (views, rebuilds). */
     public KafkaConsumer<String, byte[]> reader(String clientId) {
         return reader(clientId, Map.of());

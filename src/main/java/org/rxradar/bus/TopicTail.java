@@ -30,13 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicTail implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TopicTail.class);
-    /**
-     * A reader commits nothing, so its close need not wait for anything; given time, it waits for
-     * the broker to answer the request that ends its fetch session, which the broker holds for
-     * {@code fetch.max.wait.ms} (500 ms): half a second per view at every stop. The broker drops
-     * the session on its own.
-     */
-    static final Duration READER_CLOSE = Duration.ZERO;
 
     private final KafkaClients clients;
     private final String topic;
@@ -114,7 +107,7 @@ public final class TopicTail implements AutoCloseable {
             failure = e;
             log.error("Stopped reading {}: {}", topic, e.toString());
         } finally {
-            consumer.close(READER_CLOSE);
+            consumer.close(KafkaClients.READER_CLOSE);
         }
     }
 
@@ -179,7 +172,7 @@ public final class TopicTail implements AutoCloseable {
         consumer.wakeup();
         try {
             if (thread.isAlive()) thread.join(5000);
-            else consumer.close(READER_CLOSE);
+            else consumer.close(KafkaClients.READER_CLOSE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {
