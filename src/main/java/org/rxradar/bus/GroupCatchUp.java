@@ -58,16 +58,18 @@ public final class GroupCatchUp implements AutoCloseable {
     public boolean await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> targets = pending(endOffsets());
-        while (!targets.isEmpty()) {
-            if (System.nanoTime() > deadline) return false;
-            Thread.sleep(200);
+        if (targets.isEmpty()) return true;
+        // looked at before the first pause: at the end of run --once the group has usually caught up already
+        while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
             targets.entrySet().removeIf(e -> {
                 OffsetAndMetadata at = committed.get(e.getKey());
                 return at != null && (at.offset() >= e.getValue() || noRecordBetween(e.getKey(), at.offset(), e.getValue()));
             });
+            if (targets.isEmpty()) return true;
+            if (System.nanoTime() > deadline) return false;
+            Thread.sleep(200);
         }
-        return true;
     }
 
     private Map<TopicPartition, Long> endOffsets() throws InterruptedException {
