@@ -109,6 +109,8 @@ public final class Pipeline implements AutoCloseable {
     private Pipeline(RxRadarConfig configured, Clock clock, List<AutoCloseable> opened) {
         this.clock = clock;
         this.resources = opened;
+        // the tagger's model is loaded and fitted (seconds of CPU) while the port is taken and the broker starts
+        BackgroundLoad<Tagger> tagger = BackgroundLoad.start("tagger-load", () -> Tagger.load(configured.tagger()));
         // the one window of the tagged stream that feeds, pages and digests read, rebuilt from the tagged topic
         this.view = new FeedView(VIEW_WINDOW, FeedView.DEFAULT_MAX_ITEMS, clock);
         // the trends served (/trends, the weekly digest section): what the counting instance publishes
@@ -162,7 +164,7 @@ public final class Pipeline implements AutoCloseable {
         // the configured sources go into rxradar.sources; this instance polls those of the partitions it is given
         SourceLog.loadFromConfig(bus.clients(), cfg.sources());
         this.fetch = own(new FetchGroup(cfg, bus.clients()));
-        this.tag = new TagStage(bus.clients(), TagCounts.counting(Tagger.load(cfg.tagger())::tag, registry), registry);
+        this.tag = new TagStage(bus.clients(), TagCounts.counting(tagger.get()::tag, registry), registry);
         resources.add(tag::closeClients);
         // one instance counts (it owns every partition of the tagged topic), the others stand by
         this.trend = new TrendStage(bus.clients(), new TrendStore(), clock);

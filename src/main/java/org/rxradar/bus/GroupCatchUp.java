@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -57,16 +58,18 @@ public final class GroupCatchUp implements AutoCloseable {
     public boolean await(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> targets = pending(endOffsets());
-        while (!targets.isEmpty()) {
-            if (System.nanoTime() > deadline) return false;
-            Thread.sleep(200);
+        if (targets.isEmpty()) return true;
+        // looked at before the first pause: at the end of run --once the group has usually caught up already
+        while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
             targets.entrySet().removeIf(e -> {
                 OffsetAndMetadata at = committed.get(e.getKey());
                 return at != null && (at.offset() >= e.getValue() || noRecordBetween(e.getKey(), at.offset(), e.getValue()));
             });
+            if (targets.isEmpty()) return true;
+            if (System.nanoTime() > deadline) return false;
+            Thread.sleep(200);
         }
-        return true;
     }
 
     private Map<TopicPartition, Long> endOffsets() throws InterruptedException {
@@ -92,7 +95,10 @@ public final class GroupCatchUp implements AutoCloseable {
 
     /** True when no committed record lies in [from, end) of the partition: only transaction markers (or aborted records). */
     private boolean noRecordBetween(TopicPartition tp, long from, long end) {
-        if (reader == null) reader = clients.reader("rxradar-catch-up");
+        // the broker holds a fetch with nothing new for fetch.max.wait.ms (500 ms by default), and the
+        // reader's next poll waits for the fetch still out for the partition looked at before: half a
+        // second per partition at the end of every run --once, for a look at one marker
+        if (reader == null) reader = clients.reader("rxradar-catch-up", Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10));
         reader.assign(List.of(tp));
         reader.seek(tp, from);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
@@ -116,7 +122,7 @@ public final class GroupCatchUp implements AutoCloseable {
 
     @Override
     public void close() {
-        if (reader != null) reader.close(Duration.ofSeconds(2));
+        if (reader != null) reader.close(KafkaClients.READER_CLOSE);
         admin.close(Duration.ofSeconds(2));
     }
 }

@@ -213,8 +213,21 @@ public final class KafkaClients {
         }
     }
 
+    /**
+     * A reader commits nothing, so its close need not wait for anything; given time, it waits for
+     * the broker to answer the request that ends its fetch session, which the broker holds for
+     * {@code fetch.max.wait.ms} (500 ms): half a second per view at every stop. The broker drops
+     * the session on its own.
+     */
+    public static final Duration READER_CLOSE = Duration.ZERO;
+
     /** A consumer outside any group, for reading a topic from a chosen position (views, rebuilds). */
     public KafkaConsumer<String, byte[]> reader(String clientId) {
+        return reader(clientId, Map.of());
+    }
+
+    /** {@link #reader(String)} with some of its properties replaced (a short {@code fetch.max.wait.ms} for a reader that only looks). */
+    public KafkaConsumer<String, byte[]> reader(String clientId, Map<String, Object> overrides) {
         Map<String, Object> p = common();
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -223,6 +236,7 @@ public final class KafkaClients {
         p.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        p.putAll(overrides);
         return new KafkaConsumer<>(p);
     }
 }

@@ -107,7 +107,7 @@ public final class TopicTail implements AutoCloseable {
             failure = e;
             log.error("Stopped reading {}: {}", topic, e.toString());
         } finally {
-            consumer.close(Duration.ofSeconds(2));
+            consumer.close(KafkaClients.READER_CLOSE);
         }
     }
 
@@ -172,7 +172,7 @@ public final class TopicTail implements AutoCloseable {
         consumer.wakeup();
         try {
             if (thread.isAlive()) thread.join(5000);
-            else consumer.close(Duration.ofSeconds(1));
+            else consumer.close(KafkaClients.READER_CLOSE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {

@@ -257,7 +257,7 @@ public final class FetchGroup implements AutoCloseable {
         } finally {
             // a clean stop leaves the group at once (the listener gives the partitions up first)
             KafkaClients.closeLeavingGroup(consumer, Duration.ofSeconds(10));
-            reader.close();
+            reader.close(KafkaClients.READER_CLOSE);
         }
     }
 
@@ -463,7 +463,7 @@ public final class FetchGroup implements AutoCloseable {
             }
         } else {
             consumer.close(Duration.ofSeconds(5));
-            reader.close();
+            reader.close(KafkaClients.READER_CLOSE);
         }
         writer.close();
         clients.ownership().clear(STAGE);

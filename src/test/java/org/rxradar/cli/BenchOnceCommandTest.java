@@ -35,4 +35,12 @@ class BenchOnceCommandTest {
         }
         assertThat(links).hasSize(60);
     }
+
+    @Test
+    void theClassDataFlagGoesAfterTheJvmFlagsAndBeforeTheProgram() {
+        List<String> cmd = BenchOnceCommand.command(" -Xmx256m  -XX:+UseSerialGC ", "-XX:SharedArchiveFile=/tmp/a.jsa", List.of("-cp", "x.jar", "Main"));
+        assertThat(cmd.subList(1, cmd.size())).containsExactly("-Xmx256m", "-XX:+UseSerialGC", "-XX:SharedArchiveFile=/tmp/a.jsa", "-cp", "x.jar", "Main");
+        assertThat(cmd.get(0)).endsWith("/bin/java");
+        assertThat(BenchOnceCommand.command("-Xmx256m", null, List.of("Main"))).hasSize(3);
+    }
 }
