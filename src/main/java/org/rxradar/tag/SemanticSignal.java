@@ -283,7 +283,7 @@ final class SemanticSignal {
     }
 
     /** Kernel ridge regression on the points {@code idx}, all labels of a facet at once: (K + ridge I) alpha = Y, by Cholesky. */
-    private static double[][] solve(List<Example> points, int[] idx, double[][] cos, List<String> facet, double width, double ridge) {
+    static double[][] solve(List<Example> points, int[] idx, double[][] cos, List<String> facet, double width, double ridge) {
         int n = idx.length;
         double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -324,7 +324,7 @@ final class SemanticSignal {
     }
 
     /** {threshold, F1}: the threshold with the best training F1 of rules plus score for one label (ties: the higher). */
-    private static double[] choose(String label, int l, List<LabeledItem> train, double[][] scores, List<RuleView> views, boolean setting,
+    static double[] choose(String label, int l, List<LabeledItem> train, double[][] scores, List<RuleView> views, boolean setting,
                                    boolean asIfUnsure, double stack) {
         double bestT = MAX_THRESHOLD, bestF1 = -1;
         for (int step = (int) Math.round(MAX_THRESHOLD * 100); step >= MIN_THRESHOLD * 100 - 1e-9; step -= 5) {
