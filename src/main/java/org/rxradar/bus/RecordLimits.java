@@ -5,9 +5,7 @@ import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.record.AbstractRecords;
-import org.apache.kafka.common.record.CompressionType;
-import org.apache.kafka.common.record.RecordBatch;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -22,14 +20,32 @@ public final class RecordLimits {
 
     private RecordLimits() {}
 
+    /** A v2 record batch's header: base offset 8, length 4, leader epoch 4, magic 1, CRC 4, the rest 40. */
+    static final int BATCH_OVERHEAD = 61;
+    private static final int VARINT_MAX = 5;
+    private static final int VARLONG_MAX = 10;
+
     /**
      * The size the producer checks against {@code max.request.size}: an upper bound of the record
-     * in a batch of its own, uncompressed (the producer measures before compressing).
+     * in a batch of its own, uncompressed (the producer measures before compressing). Counted from the
+     * record format (KIP-98's v2 batch; lengths as varints at their widest) rather than with the
+     * client's own estimate, which is not public API (it moved to an internal package in Kafka 4.4).
      */
     public static int sizeOf(ProducerRecord<String, byte[]> record) {
         byte[] key = record.key() == null ? null : KEYS.serialize(record.topic(), record.key());
-        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, key,
-                record.value(), record.headers().toArray());
+        long size = BATCH_OVERHEAD
+                + VARINT_MAX // record length
+                + 1 // attributes
+                + VARLONG_MAX // timestamp delta
+                + VARINT_MAX // offset delta
+                + VARINT_MAX + (key == null ? 0 : key.length)
+                + VARINT_MAX + (record.value() == null ? 0 : record.value().length)
+                + VARINT_MAX; // header count
+        for (Header h : record.headers().toArray()) {
+            size += VARINT_MAX + h.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + VARINT_MAX + (h.value() == null ? 0 : h.value().length);
+        }
+        return (int) Math.min(Integer.MAX_VALUE, size);
     }
 
     /** True when Kafka refused this record for what it is (size, validity), not for a passing reason. */
