@@ -39,7 +39,7 @@ public final class FetchStage implements AutoCloseable {
     private static final Duration SKIPPED_RETRY = Duration.ofSeconds(1);
     /**
      * Workers per fetch slot: {@code fetch.threads} sources are fetched at once (see {@link FetchSlots}),
-     * and up to this many more polls per slot wait meanwhile for their transaction to commit.
+     * and the other workers' polls (three per slot) wait meanwhile for their transaction to commit.
      */
     static final int WORKERS_PER_SLOT = 4;
 
