@@ -37,9 +37,15 @@ public final class FetchStage implements AutoCloseable {
     static final Duration STORE_RETRY = Duration.ofSeconds(5);
     /** A poll skipped because the source's previous poll was still running is tried again this soon. */
     private static final Duration SKIPPED_RETRY = Duration.ofSeconds(1);
+    /**
+     * Workers per fetch slot: {@code fetch.threads} sources are fetched at once (see {@link FetchSlots}),
+     * and the other workers' polls (three per slot) wait meanwhile for their transaction to commit.
+     */
+    static final int WORKERS_PER_SLOT = 4;
 
     private final RxRadarConfig config;
     private final SourceFetcher fetcher;
+    private final FetchSlots slots;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     // a source is never fetched twice at once (state is per source, owned by one worker)
@@ -68,12 +74,18 @@ public final class FetchStage implements AutoCloseable {
         }
         RxRadarConfig.Fetch f = config.fetch();
         this.fetcher = fetcher;
-        this.workers = Executors.newFixedThreadPool(Math.max(1, f.threads()), named("rxradar-fetch"));
+        this.slots = new FetchSlots(f.threads());
+        this.workers = Executors.newFixedThreadPool(Math.max(1, f.threads()) * WORKERS_PER_SLOT, named("rxradar-fetch"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("rxradar-fetch-timer"));
     }
 
     SourceFetcher fetcher() {
         return fetcher;
+    }
+
+    /** Fetch slots free now (tests). */
+    int freeSlots() {
+        return slots.free();
     }
 
     /** Fetches every enabled source of the configuration once and waits for all of them. */
@@ -233,11 +245,16 @@ public final class FetchStage implements AutoCloseable {
             return SourceReport.error(s.id(), SourceReport.Status.SKIPPED, "already being fetched", null);
         }
         try {
-            return fetcher.fetch(s);
+            slots.take();
+            return fetcher.fetch(s, slots::giveBack); // the slot is free again while the poll is stored
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
+            return SourceReport.error(s.id(), SourceReport.Status.ERROR, "interrupted before it was fetched", null);
         } catch (RuntimeException e) {
             log.warn("source {}: unexpected failure", s.id(), e);
             return SourceReport.error(s.id(), SourceReport.Status.ERROR, "unexpected: " + e, null);
         } finally {
+            slots.giveBack();
             running.remove(s.id());
         }
     }

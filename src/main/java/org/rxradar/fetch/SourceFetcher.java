@@ -91,6 +91,11 @@ public final class SourceFetcher {
     }
 
     public SourceReport fetch(RxRadarConfig.Source source) {
+        return fetch(source, () -> { });
+    }
+
+    /** {@link #fetch(RxRadarConfig.Source)}, calling {@code storing} once the poll is fetched and parsed, before it is stored. */
+    SourceReport fetch(RxRadarConfig.Source source, Runnable storing) {
         SourceState before = state(source);
         if (before.paused) {
             return SourceReport.error(source.id(), SourceReport.Status.PAUSED, "paused: " + before.pauseReason, null);
@@ -107,6 +112,7 @@ public final class SourceFetcher {
         // an unchanged source changes nothing worth storing
         if (report.status() != SourceReport.Status.NOT_MODIFIED || hadErrors || before.unstored || !toPublish.isEmpty()) {
             state.unstored = false;
+            storing.run();
             try {
                 sink.store(source, before, state, toPublish);
             } catch (PollSink.SourceMovedException e) {

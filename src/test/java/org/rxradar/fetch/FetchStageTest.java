@@ -242,6 +242,62 @@ class FetchStageTest {
     }
 
     @Test
+    void aPollWaitingToBeStoredDoesNotHoldAFetchSlotAndFetchThreadsStillBoundsTheRequests() throws Exception {
+        int threads = 2;
+        int sources = 6;
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        for (int i = 0; i < sources; i++) {
+            String body = feed("s" + i + "a", "s" + i + "b");
+            server.on("/f" + i, ex -> {
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(20); // requests overlap if more than fetch.threads are let through
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+                TestServer.send(ex, 200, "application/rss+xml", body.getBytes(StandardCharsets.UTF_8));
+            });
+        }
+        // a sink whose commits wait until every source's poll is waiting to be stored: with the
+        // workers held by their polls in storage, only fetch.threads sources would ever get there
+        CountDownLatch allWaiting = new CountDownLatch(sources);
+        CountDownLatch commit = new CountDownLatch(1);
+        List<String> stored = new CopyOnWriteArrayList<>();
+        PollSink slowSink = (source, before, after, items) -> {
+            allWaiting.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+            items.forEach(it -> stored.add(it.title()));
+        };
+        RxRadarConfig.Fetch f = new RxRadarConfig.Fetch("RxRadar-test/0.1", Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(3), "1MB", 3, threads, 8, Duration.ZERO, 3, state.toString());
+        RxRadarConfig.Source[] list = new RxRadarConfig.Source[sources];
+        for (int i = 0; i < sources; i++) list[i] = source("s" + i, "rss", "news", "/f" + i);
+        RxRadarConfig config = new RxRadarConfig(null, null, f, List.of(list), null, null, null, null);
+        try (FetchStage stage = new FetchStage(config, new SourceFetcher(f, new HttpFetcher(f), new FetchStateStore(state), slowSink))) {
+            AtomicReference<FetchReport> report = new AtomicReference<>();
+            Thread pass = new Thread(() -> report.set(stage.runOnce()));
+            pass.start();
+            assertThat(allWaiting.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("every poll reached the sink").isTrue();
+            assertThat(stage.freeSlots()).as("no slot is held by a poll being stored").isEqualTo(threads);
+            commit.countDown();
+            pass.join();
+            assertThat(report.get().published()).isEqualTo(2 * sources);
+            assertThat(report.get().failed()).isZero();
+        }
+        assertThat(mostInFlight.get()).as("requests at once").isBetween(1, threads);
+        assertThat(stored).hasSize(2 * sources).doesNotHaveDuplicates();
+        assertThat(server.requests.get()).isEqualTo(sources);
+    }
+
+    @Test
     void backoffGrowsWithConsecutiveErrorsAndHonoursRetryAfter() {
         RxRadarConfig.Source s = new RxRadarConfig.Source("s", "rss", "news", "http://e.org/", Duration.ofMinutes(10), null, Map.of(), true);
         SourceState st = SourceState.fresh("s", "http://e.org/");
