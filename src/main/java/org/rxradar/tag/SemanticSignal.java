@@ -191,6 +191,11 @@ final class SemanticSignal {
     }
 
     static Prepared prepare(SentenceEmbedder embedder, List<LabeledItem> train, Function<Item, RuleView> rules) {
+        return prepare(embedder::embedKnown, train, rules);
+    }
+
+    /** As above with any embedding of a text (the research tools compare models through this). */
+    static Prepared prepare(Function<String, float[]> embed, List<LabeledItem> train, Function<Item, RuleView> rules) {
         List<Example> items = new ArrayList<>(train.size());
         List<RuleView> views = new ArrayList<>(train.size());
         for (LabeledItem li : train) {
@@ -200,10 +205,10 @@ final class SemanticSignal {
             labels.addAll(li.gold().topics());
             Set<String> ok = new HashSet<>(li.gold().settingsOk());
             ok.addAll(li.gold().topicsOk());
-            items.add(new Example("\"" + it.title() + "\"", embedder.embedKnown(SentenceEmbedder.text(read.title(), read.summary(), read.employer())), labels, ok));
+            items.add(new Example("\"" + it.title() + "\"", embed.apply(SentenceEmbedder.text(read.title(), read.summary(), read.employer())), labels, ok));
             views.add(rules.apply(it));
         }
-        return new Prepared(train, items, views, readDescriptions(embedder));
+        return new Prepared(train, items, views, readDescriptions(embed));
     }
 
     static SemanticSignal build(SentenceEmbedder embedder, List<LabeledItem> train, Function<Item, RuleView> rules) {
@@ -352,13 +357,13 @@ final class SemanticSignal {
         return new double[] {bestT, bestF1};
     }
 
-    private static Map<String, List<Example>> readDescriptions(SentenceEmbedder embedder) {
+    private static Map<String, List<Example>> readDescriptions(Function<String, float[]> embed) {
         Map<String, List<Example>> out = new HashMap<>();
         descriptions().forEach((facet, labels) -> {
             List<Example> list = new ArrayList<>();
             labels.forEach((label, texts) -> {
                 for (String text : texts) {
-                    list.add(new Example("description of " + label + " \"" + text + "\"", embedder.embedKnown(text), Set.of(label), Set.of()));
+                    list.add(new Example("description of " + label + " \"" + text + "\"", embed.apply(text), Set.of(label), Set.of()));
                 }
             });
             out.put(facet, List.copyOf(list));

@@ -9,15 +9,12 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.rxradar.model.Item;
 import org.rxradar.model.Taxonomy;
 
 /**
@@ -46,7 +43,7 @@ public final class CrossValidateSentences {
             EmbeddingModel model = (EmbeddingModel) Class.forName("dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel")
                     .getConstructor().newInstance();
             embed = text -> unit(model.embed(text.isBlank() ? "-" : text).content().vector());
-            prepared = prepare(train, rules, cached(embed, "full-whole"));
+            prepared = SemanticSignal.prepare(cached(embed, "full-whole"), train, rules::ruleView);
         } else {
             embed = quantized::embed;
             prepared = SemanticSignal.prepare(quantized, train, rules::ruleView);
@@ -181,31 +178,6 @@ public final class CrossValidateSentences {
             sum += SemanticSignal.choose(facet.get(l), l, prepared.train(), scores, prepared.views(), facet == Taxonomy.SETTINGS, true, SemanticSignal.STACK)[1];
         }
         return sum / facet.size();
-    }
-
-    /** The training split and descriptions embedded with another model, the rules' view as {@link SemanticSignal#prepare} has it. */
-    private static SemanticSignal.Prepared prepare(List<LabeledItem> train, Tagger rules, Function<String, float[]> embed) {
-        List<SemanticSignal.Example> items = new ArrayList<>();
-        List<SemanticSignal.RuleView> views = new ArrayList<>();
-        for (LabeledItem li : train) {
-            Item it = li.item();
-            ScannedText read = ScannedText.of(it);
-            Set<String> labels = new HashSet<>(li.gold().settings());
-            labels.addAll(li.gold().topics());
-            Set<String> ok = new HashSet<>(li.gold().settingsOk());
-            ok.addAll(li.gold().topicsOk());
-            items.add(new SemanticSignal.Example("\"" + it.title() + "\"", embed.apply(SentenceEmbedder.text(read.title(), read.summary(), read.employer())), labels, ok));
-            views.add(rules.ruleView(it));
-        }
-        Map<String, List<SemanticSignal.Example>> descriptions = new HashMap<>();
-        SemanticSignal.descriptions().forEach((facet, labels) -> {
-            List<SemanticSignal.Example> list = new ArrayList<>();
-            labels.forEach((label, texts) -> {
-                for (String text : texts) list.add(new SemanticSignal.Example("description of " + label, embed.apply(text), Set.of(label), Set.of()));
-            });
-            descriptions.put(facet, list);
-        });
-        return new SemanticSignal.Prepared(train, items, views, descriptions);
     }
 
     private static float[] unit(float[] v) {
