@@ -30,7 +30,7 @@ class ConfigLoaderTest {
     void readsTheDocumentedKeys() {
         RxRadarConfig c = ConfigLoader.parse("""
                 kafka:
-                  bootstrap-servers: "broker:9092"
+                  bootstrap-servers: "broker:29092"
                 http:
                   port: 9090
                 sources:
@@ -62,12 +62,12 @@ class ConfigLoaderTest {
     void environmentOverridesKeysByPath() {
         RxRadarConfig c = ConfigLoader.parse("http:\n  port: 9090\n", Map.of(
                 "RXRADAR_HTTP_PORT", "7070",
-                "RXRADAR_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+                "RXRADAR_KAFKA_BOOTSTRAP_SERVERS", "kafka:29092",
                 "RXRADAR_MAIL_SMTP_HOST", "mailpit",
                 "RXRADAR_MAIL_SMTP_STARTTLS", "false",
                 "RXRADAR_FETCH_TOTAL_TIMEOUT", "90s"));
         assertThat(c.http().port()).isEqualTo(7070);
-        assertThat(c.kafka().bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(c.kafka().bootstrapServers()).isEqualTo("kafka:29092");
         assertThat(c.mail().smtp().host()).isEqualTo("mailpit");
         assertThat(c.mail().smtp().starttls()).isFalse();
         assertThat(c.fetch().totalTimeout()).isEqualTo(Duration.ofSeconds(90));

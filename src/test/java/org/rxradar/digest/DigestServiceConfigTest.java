@@ -23,7 +23,7 @@ class DigestServiceConfigTest {
 
     private RxRadarConfig config(int maxLeads, int maxNews, String secret) {
         RxRadarConfig base = RxRadarConfig.defaults()
-                .withHttp(new RxRadarConfig.Http(8080, null, "https://rxradar.example.org/"))
+                .withHttp(new RxRadarConfig.Http(0, null, "https://rxradar.example.org/"))
                 .withMail(new RxRadarConfig.Mail("RxRadar <digest@rxradar.example.org>", dir.resolve("outbox").toString(), null));
         return new RxRadarConfig(base.kafka(), base.http(), base.fetch(), base.sources(), base.tagger(), base.subscribers(),
                 base.mail(), new RxRadarConfig.Digest(maxLeads, maxNews, false, secret, null));

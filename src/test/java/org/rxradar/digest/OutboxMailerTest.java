@@ -24,11 +24,11 @@ class OutboxMailerTest {
     Path dir;
 
     private final DigestRenderer renderer = new DigestRenderer();
-    private final DigestMessageFactory factory = new DigestMessageFactory("RxRadar <digest@localhost>", "http://localhost:8080",
+    private final DigestMessageFactory factory = new DigestMessageFactory("RxRadar <digest@localhost>", "https://rxradar.example.org",
             null, UnsubscribeTokens.fromConfig("", false), renderer, Clock.systemUTC());
 
     private Digest digest(String subscriberId) {
-        return new DigestSelector("http://localhost:8080", 30, 15).select(subscriber(subscriberId).email("someone@example.org").build(),
+        return new DigestSelector("https://rxradar.example.org", 30, 15).select(subscriber(subscriberId).email("someone@example.org").build(),
                 List.of(job("Compounding Technician <503B>").settings("compounding").build()), LocalDate.of(2026, 11, 24));
     }
 
