@@ -186,7 +186,7 @@ public final class ConfigLoader {
                         problems.add(new ConfigException.Problem(at.field(), at.message()));
                     }
                 } else {
-                    String at = path(e instanceof JsonMappingException m ? m : null);
+                    String at = keyPath(e instanceof JsonMappingException m ? m : null);
                     problems.add(new ConfigException.Problem(at.isEmpty() ? key : key + "." + at, "is not a valid value here"));
                 }
             }
@@ -200,20 +200,23 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : " (known keys: "
                     + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
-            throw new ConfigException(path(e), "unknown key" + known);
+            throw new ConfigException(keyPath(e), "unknown key" + known);
         } catch (JsonMappingException e) {
             // ConfigTree has removed every value of a wrong type; this is the fallback, in words all the same
             Throwable cause = e.getCause();
             String why = cause instanceof IllegalArgumentException && cause.getMessage() != null ? cause.getMessage()
                     : "is not a valid value here";
-            throw new ConfigException(path(e), why);
+            throw new ConfigException(keyPath(e), why);
         } catch (JsonProcessingException e) {
             throw new ConfigException("", (file == null ? "config" : file.toString()) + " cannot be read as a configuration");
         }
     }
 
-    /** The dotted key path of a binding error: {@code sources[2].interval}. */
-    private static String path(JsonMappingException e) {
+    /**
+     * The dotted key path of a binding error: {@code sources[2].interval}; empty without one. Shared by
+     * every YAML file bound with Jackson (the configuration, the tagger's rules).
+     */
+    public static String keyPath(JsonMappingException e) {
         StringBuilder out = new StringBuilder();
         if (e == null) return "";
         for (JsonMappingException.Reference ref : e.getPath()) {

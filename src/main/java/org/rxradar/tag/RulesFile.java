@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.rxradar.config.ConfigLoader;
 
 /**
  * One rules file as written, bound by Jackson (kebab-case keys, unknown keys refused); a section or
@@ -58,7 +59,7 @@ record RulesFile(Negation negation, Scoring scoring, Map<String, Tag> settings, 
 
     /** A binding error in words: the key path and what was expected there. */
     private static String bindingProblem(JsonMappingException e) {
-        String at = path(e);
+        String at = ConfigLoader.keyPath(e);
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -72,20 +73,6 @@ record RulesFile(Negation negation, Scoring scoring, Map<String, Tag> settings, 
         if (target == String.class) return at + ": must be a phrase";
         if (Collection.class.isAssignableFrom(target)) return at + ": must be a list";
         return at + ": must be a mapping";
-    }
-
-    /** The dotted key path of a binding error: {@code employers[2].settings}. */
-    private static String path(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (out.length() > 0) out.append('.');
-                out.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return out.toString();
     }
 
     record Negation(Integer window, List<JsonNode> words) {}
