@@ -284,6 +284,8 @@ final class FetchWriter implements PollSink, AutoCloseable {
         if (targets.isEmpty()) return true;
         long deadline = System.nanoTime() + timeout.toNanos();
         try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> reader = clients.reader("rxradar-fetch-visible")) {
+            // assigned (never polled): the consumer keeps the last stable offsets it is told only for its own partitions
+            reader.assign(targets.keySet());
             while (true) {
                 Map<TopicPartition, Long> ends = reader.endOffsets(targets.keySet(), timeout); // read_committed: the last stable offsets
                 if (targets.entrySet().stream().allMatch(e -> ends.getOrDefault(e.getKey(), 0L) > e.getValue())) return true;
