@@ -211,26 +211,58 @@ final class SemanticSignal {
         return new Prepared(train, items, views, readDescriptions(embed));
     }
 
+    /**
+     * The signal for these training items: the shipped fit ({@link SemanticFit#RESOURCE}) when it was
+     * computed from exactly these points, rule views and parameters, else fitted now.
+     */
     static SemanticSignal build(SentenceEmbedder embedder, List<LabeledItem> train, Function<Item, RuleView> rules) {
         long start = System.nanoTime();
         Prepared prepared = prepare(embedder, train, rules);
+        String fingerprint = SemanticFit.fingerprint(prepared, PARAMETERS);
+        SemanticFit shipped = SemanticFit.readShipped();
+        SemanticFit fit;
+        String how;
+        if (shipped != null && shipped.fingerprint().equals(fingerprint) && shipped.fits(prepared, Taxonomy.SETTINGS, Taxonomy.TOPICS)) {
+            fit = shipped;
+            how = "fit read from " + SemanticFit.RESOURCE;
+        } else {
+            fit = fit(prepared, fingerprint);
+            how = "fitted at start: " + SemanticFit.RESOURCE + (shipped == null ? " is missing"
+                    : " was computed from other training data; rerun WriteTrainingVectors");
+        }
         Map<List<String>, Model> models = new HashMap<>();
+        for (List<String> facet : List.of(Taxonomy.SETTINGS, Taxonomy.TOPICS)) {
+            SemanticFit.Facet f = facet == Taxonomy.SETTINGS ? fit.settings() : fit.topics();
+            models.put(facet, new Model(List.copyOf(prepared.points(facet)), facet, f.alpha(), f.width()));
+        }
+        log.info("semantic signal ready: {} training items, cross-validated macro-F1 with the rules: settings {}, topics {}; {} ({} ms)",
+                prepared.items().size(), String.format(Locale.ROOT, "%.3f", fit.settings().crossValidatedF1()),
+                String.format(Locale.ROOT, "%.3f", fit.topics().crossValidatedF1()), how, (System.nanoTime() - start) / 1_000_000);
+        return new SemanticSignal(embedder, models, fit.thresholds());
+    }
+
+    /** The fixed parameters, as the fit's fingerprint records them. */
+    static final String PARAMETERS = String.format(Locale.ROOT, "folds %d, settings %s/%s, topics %s/%s, stack %s, thresholds %s-%s",
+            FOLDS, SETTINGS_WIDTH, SETTINGS_RIDGE, TOPICS_WIDTH, TOPICS_RIDGE, STACK, MIN_THRESHOLD, MAX_THRESHOLD);
+
+    /**
+     * Fits both facets: a threshold per label by five-fold cross-validation on the training split (as
+     * {@code UNSURE} runs), then the regression on every training point.
+     */
+    static SemanticFit fit(Prepared prepared, String fingerprint) {
         Map<String, Double> thresholds = new LinkedHashMap<>();
+        SemanticFit.Facet[] facets = new SemanticFit.Facet[2];
         for (List<String> facet : List.of(Taxonomy.SETTINGS, Taxonomy.TOPICS)) {
             boolean setting = facet == Taxonomy.SETTINGS;
             List<Example> points = prepared.points(facet);
             double[][] cos = cosines(points);
-            Fit fit = crossValidate(prepared, facet, cos, setting ? SETTINGS_WIDTH : TOPICS_WIDTH, setting ? SETTINGS_RIDGE : TOPICS_RIDGE, true);
+            Fit cv = crossValidate(prepared, facet, cos, setting ? SETTINGS_WIDTH : TOPICS_WIDTH, setting ? SETTINGS_RIDGE : TOPICS_RIDGE, true);
             int[] all = new int[points.size()];
             for (int i = 0; i < all.length; i++) all[i] = i;
-            models.put(facet, new Model(List.copyOf(points), facet, solve(points, all, cos, facet, fit.width(), fit.ridge()), fit.width()));
-            thresholds.putAll(fit.thresholds());
-            log.info("semantic {}: kernel width {}, ridge {}, cross-validated macro-F1 with the rules {}", setting ? "settings" : "topics",
-                    fit.width(), fit.ridge(), String.format(Locale.ROOT, "%.3f", fit.macro()));
+            facets[setting ? 0 : 1] = new SemanticFit.Facet(cv.width(), cv.ridge(), solve(points, all, cos, facet, cv.width(), cv.ridge()), cv.macro());
+            thresholds.putAll(cv.thresholds());
         }
-        log.info("semantic signal ready: {} training items, thresholds {} ({} ms)", prepared.items().size(), thresholds,
-                (System.nanoTime() - start) / 1_000_000);
-        return new SemanticSignal(embedder, models, Map.copyOf(thresholds));
+        return new SemanticFit(fingerprint, facets[0], facets[1], java.util.Collections.unmodifiableMap(thresholds));
     }
 
     /**

@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Writes the precomputed vectors of the training items and label descriptions
- * ({@code src/main/resources/tagger/corpus-vectors.bin}). Run after editing either file:
- * {@code mvn -B -q test-compile exec:exec@vectors} (see the pom), or with this class on the
- * test class path and the worktree as working directory.
+ * ({@code src/main/resources/tagger/corpus-vectors.bin}) and the semantic signal's fit computed from
+ * them ({@code tagger/semantic-fit.bin}, see {@link SemanticFit}). Run after editing the corpus, the
+ * descriptions, the built-in rules or the signal's parameters, from the project directory:
+ * {@code java -cp target/test-classes:target/classes:$(cat target/test.cp) org.rxradar.tag.WriteTrainingVectors}.
  */
 public final class WriteTrainingVectors {
     public static void main(String[] args) throws Exception {
@@ -30,5 +31,18 @@ public final class WriteTrainingVectors {
             SentenceEmbedder.writeKnown(vectors, o);
         }
         System.out.println(vectors.size() + " vectors written to " + out);
+
+        // the fit, from the vectors just computed (the class path may still hold the old file)
+        SemanticSignal.Prepared prepared = SemanticSignal.prepare(text -> {
+            float[] v = vectors.get(text);
+            return v != null ? v.clone() : embedder.embed(text);
+        }, SemanticSignal.trainingItems(), Tagger.rulesOnly()::ruleView);
+        SemanticFit fit = SemanticSignal.fit(prepared, SemanticFit.fingerprint(prepared, SemanticSignal.PARAMETERS));
+        Path fitFile = out.resolveSibling(Path.of(SemanticFit.RESOURCE).getFileName());
+        try (OutputStream o = Files.newOutputStream(fitFile)) {
+            fit.write(o);
+        }
+        System.out.printf(java.util.Locale.ROOT, "fit written to %s: cross-validated macro-F1 settings %.3f, topics %.3f, thresholds %s%n", fitFile,
+                fit.settings().crossValidatedF1(), fit.topics().crossValidatedF1(), fit.thresholds());
     }
 }
