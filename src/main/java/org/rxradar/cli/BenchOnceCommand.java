@@ -47,6 +47,9 @@ public final class BenchOnceCommand implements Callable<Integer> {
             + DEFAULT_JVM_OPTS + ")")
     String jvmOpts = DEFAULT_JVM_OPTS;
 
+    @Option(names = "--no-floor", description = "do not measure the run with no sources (the fixed cost of a run)")
+    boolean noFloor;
+
     @Option(names = "--no-newsboat", description = "do not run newsboat even when it is installed")
     boolean noNewsboat;
 
@@ -94,7 +97,7 @@ public final class BenchOnceCommand implements Callable<Integer> {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.flush();
             Path config = dir.resolve("rxradar.yml");
-            Files.writeString(config, config(base, dir));
+            Files.writeString(config, config(base, dir, feeds));
             List<String> runOnce = List.of("-cp", absoluteClassPath(), Main.class.getName(), "run", "--once", "--config", config.toString());
             if (cds != null && !Files.exists(cds)) {
                 Run first = measure(command(jvmOpts, "-XX:ArchiveClassesAtExit=" + cds.toAbsolutePath(), runOnce), dir);
@@ -120,6 +123,19 @@ public final class BenchOnceCommand implements Callable<Integer> {
                 rx.stderr().stream().skip(Math.max(0, rx.stderr().size() - 20)).forEach(l -> out.println("  " + l));
             }
             out.flush();
+            // the fixed cost: the same process with nothing to fetch (JVM, broker, topics, groups, views, close)
+            Run floor = null;
+            if (complete && !noFloor) {
+                Path empty = dir.resolve("floor");
+                Files.createDirectories(empty);
+                Path emptyConfig = empty.resolve("rxradar.yml");
+                Files.writeString(emptyConfig, config(base, empty, 0));
+                floor = measure(command(jvmOpts, cds == null ? null : "-XX:SharedArchiveFile=" + cds.toAbsolutePath(),
+                        List.of("-cp", absoluteClassPath(), Main.class.getName(), "run", "--once", "--config", emptyConfig.toString())), empty);
+                out.printf(Locale.ROOT, "rxradar run --once with no sources (JVM, broker, topics, groups, views, close: the floor): %.1f s, peak RSS %,d MB%s%n",
+                        floor.seconds(), floor.peakRssKb() / 1024, floor.exit() == 0 ? "" : " (exit " + floor.exit() + ")");
+                out.flush();
+            }
             String newsboat = noNewsboat || !complete ? null : onPath("newsboat");
             if (newsboat == null) {
                 if (!noNewsboat && complete) out.println("newsboat: not installed (apt-get install newsboat), no comparison");
@@ -136,6 +152,10 @@ public final class BenchOnceCommand implements Callable<Integer> {
                         n.exit() == 0 ? "" : " (exit " + n.exit() + ")");
                 out.printf(Locale.ROOT, "rxradar / newsboat: wall time %.2fx (goal <= 0.6x), peak RSS %,d MB (goal <= 512 MB)%n",
                         rx.seconds() / n.seconds(), rx.peakRssKb() / 1024);
+                if (floor != null) {
+                    out.printf(Locale.ROOT, "the floor alone is %.2fx newsboat's time: the goal leaves %.1f s for fetching, parsing and tagging%n",
+                            floor.seconds() / n.seconds(), 0.6 * n.seconds() - floor.seconds());
+                }
             }
         } finally {
             server.stop(0);
@@ -155,7 +175,7 @@ public final class BenchOnceCommand implements Callable<Integer> {
         return command;
     }
 
-    private String config(String base, Path dir) {
+    private static String config(String base, Path dir, int feeds) {
         StringBuilder y = new StringBuilder()
                 .append("kafka:\n  embedded: { port: 0, controller-port: 0, data-dir: ").append(dir.resolve("kafka")).append(" }\n")
                 .append("http:\n  port: 0\n")
@@ -163,7 +183,7 @@ public final class BenchOnceCommand implements Callable<Integer> {
                 .append("digest:\n  data-dir: ").append(dir.resolve("digest")).append('\n')
                 // as newsboat is run: 8 requests at once, no pause between two to the same host
                 .append("fetch:\n  threads: 8\n  per-host-concurrency: 8\n  per-host-delay: 0s\n  state-dir: ").append(dir.resolve("fetch"))
-                .append("\nsources:\n");
+                .append(feeds == 0 ? "\nsources: []\n" : "\nsources:\n");
         for (int i = 0; i < feeds; i++) {
             y.append("  - { id: bench-").append(i).append(", type: rss, kind: ").append(i % 2 == 0 ? "news" : "jobs")
                     .append(", url: \"").append(base).append(i).append("\", interval: 30m }\n");
