@@ -175,7 +175,7 @@ public final class BenchOnceCommand implements Callable<Integer> {
         return command;
     }
 
-    private static String config(String base, Path dir, int feeds) {
+    static String config(String base, Path dir, int feeds) {
         StringBuilder y = new StringBuilder()
                 .append("kafka:\n  embedded: { port: 0, controller-port: 0, data-dir: ").append(dir.resolve("kafka")).append(" }\n")
                 .append("http:\n  port: 0\n")

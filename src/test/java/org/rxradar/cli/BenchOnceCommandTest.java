@@ -43,4 +43,18 @@ class BenchOnceCommandTest {
         assertThat(cmd.get(0)).endsWith("/bin/java");
         assertThat(BenchOnceCommand.command("-Xmx256m", null, List.of("Main"))).hasSize(3);
     }
+
+    @Test
+    void theFloorRunsTheSameConfigurationWithNoSources(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path full = dir.resolve("full.yml"), empty = dir.resolve("empty.yml");
+        java.nio.file.Files.writeString(full, BenchOnceCommand.config("http://127.0.0.1:1/feed/", dir, 3));
+        java.nio.file.Files.writeString(empty, BenchOnceCommand.config("http://127.0.0.1:1/feed/", dir.resolve("floor"), 0));
+        org.rxradar.config.RxRadarConfig withSources = org.rxradar.config.ConfigLoader.load(full, java.util.Map.of());
+        org.rxradar.config.RxRadarConfig floor = org.rxradar.config.ConfigLoader.load(empty, java.util.Map.of());
+        assertThat(withSources.sources()).hasSize(3);
+        assertThat(floor.sources()).isEmpty();
+        assertThat(floor.fetch().threads()).isEqualTo(withSources.fetch().threads()).isEqualTo(8);
+        assertThat(floor.fetch().perHostDelay()).isEqualTo(withSources.fetch().perHostDelay()).isZero();
+        assertThat(floor.kafka().embedded().dataDir()).isNotEqualTo(withSources.kafka().embedded().dataDir());
+    }
 }
