@@ -15,12 +15,12 @@ import org.rxradar.model.TaggedItem;
 /**
  * The tagger on the held-out split of its own corpus (items it never trained on; thresholds were
  * chosen on the training split only), against the rules alone on the same items. The floors are the
- * figures measured when the semantic signal was added, rounded down: they catch a regression; the
- * goal and how far it is met are in README, Tagging. Each item is tagged once (the model loads once).
+ * figures last measured on the 234 held-out items (settings 0.901, topics 0.872), rounded down: they
+ * catch a regression; the goal and how far it is met are in README, Tagging. Each item is tagged once (the model loads once).
  */
 class HeldOutEvaluationTest {
-    static final double SETTINGS_FLOOR = 0.92;
-    static final double TOPICS_FLOOR = 0.83;
+    static final double SETTINGS_FLOOR = 0.90;
+    static final double TOPICS_FLOOR = 0.87;
 
     private static List<LabeledItem> heldOut;
     private static final Map<String, TaggedItem> combined = new HashMap<>();
@@ -42,9 +42,9 @@ class HeldOutEvaluationTest {
 
     @Test
     void heldOutIsApartFromTraining() {
-        assertThat(heldOut).hasSizeGreaterThanOrEqualTo(120);
+        assertThat(heldOut).hasSizeGreaterThanOrEqualTo(230);
         List<String> trainIds = SemanticSignal.trainingItems().stream().map(li -> li.item().id()).toList();
-        assertThat(trainIds).hasSizeGreaterThanOrEqualTo(700);
+        assertThat(trainIds).hasSizeGreaterThanOrEqualTo(870);
         assertThat(heldOut).extracting(li -> li.item().id()).doesNotContainAnyElementsOf(trainIds);
     }
 
