@@ -84,6 +84,7 @@ public final class BenchFetchCommand implements Callable<Integer> {
         byte[][] bodies = new byte[feeds][];
         for (int i = 0; i < feeds; i++) bodies[i] = feed(Integer.toString(i)).getBytes(StandardCharsets.UTF_8);
         ExecutorService serverPool = Executors.newFixedThreadPool(4);
+        BenchFeeds.noDelay();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(serverPool);
         server.createContext("/feed/", ex -> {

@@ -76,6 +76,7 @@ public final class BenchOnceCommand implements Callable<Integer> {
             total += bodies[i].length;
         }
         ExecutorService serverPool = Executors.newFixedThreadPool(4);
+        BenchFeeds.noDelay();
         HttpServer server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(serverPool);
         server.createContext("/feed/", ex -> {
