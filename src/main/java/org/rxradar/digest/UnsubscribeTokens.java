@@ -43,6 +43,8 @@ public final class UnsubscribeTokens {
         return new UnsubscribeTokens(secret, false);
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean DEVELOPMENT_SECRET_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Tokens from the configured secret ({@code digest.secret}, environment {@code RXRADAR_DIGEST_SECRET}).
      * Without one, production mode is a configuration error; otherwise a fixed development secret is
@@ -53,7 +55,9 @@ public final class UnsubscribeTokens {
             if (production)
                 throw new ConfigException("digest.secret", "must be set in production mode (set RXRADAR_DIGEST_SECRET "
                         + "to a random string of at least " + MIN_SECRET_LENGTH + " characters); unsubscribe links are signed with it");
-            log.warn("digest.secret is not set: unsubscribe links are signed with a development secret; set RXRADAR_DIGEST_SECRET before production");
+            // said once per process: the pipeline makes tokens for the web routes, the digests and the alerts
+            if (DEVELOPMENT_SECRET_WARNED.compareAndSet(false, true))
+                log.warn("digest.secret is not set: unsubscribe links are signed with a development secret; set RXRADAR_DIGEST_SECRET before production");
             return new UnsubscribeTokens(DEVELOPMENT_SECRET, true);
         }
         return withSecret(secret);
