@@ -1,6 +1,7 @@
 package org.rxradar.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +21,14 @@ public final class KafkaClientBinder implements AutoCloseable {
         this.registry = registry;
     }
 
+    // a stage's consumer and producer share a client id: the role tag keeps their meters apart
+    // (without it both register kafka.app.info.start.time.ms under the same id, and Micrometer warns)
     public KafkaClientBinder consumer(Consumer<?, ?> consumer) {
-        return bind(new KafkaClientMetrics(consumer));
+        return bind(new KafkaClientMetrics(consumer, List.of(Tag.of("kafka.role", "consumer"))));
     }
 
     public KafkaClientBinder producer(Producer<?, ?> producer) {
-        return bind(new KafkaClientMetrics(producer));
+        return bind(new KafkaClientMetrics(producer, List.of(Tag.of("kafka.role", "producer"))));
     }
 
     private synchronized KafkaClientBinder bind(KafkaClientMetrics m) {
