@@ -300,7 +300,7 @@ final class SemanticSignal {
      * Each training item (the first {@code items} points) scored by a model solved without its fold
      * (fold = position modulo {@link #FOLDS}); the label descriptions are in every fold's model.
      */
-    private static double[][] outOfFold(List<Example> points, int items, double[][] cos, List<String> facet, double width, double ridge) {
+    static double[][] outOfFold(List<Example> points, int items, double[][] cos, List<String> facet, double width, double ridge) {
         double[][] out = new double[items][];
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Integer> kept = new ArrayList<>();

@@ -207,6 +207,18 @@ public final class Tagger {
                 unsure(job, settings, topics), weak);
     }
 
+    /** Research only ({@code CrossValidateSettings}): the rules' setting scores and the settings a negation or a division switched off. */
+    record SettingsDetail(Map<String, Double> scores, Map<String, List<String>> evidence, Set<String> negatedOrYielded) {}
+
+    SettingsDetail settingsDetail(Item item) {
+        ScannedText read = ScannedText.of(item);
+        ItemScan scan = ItemScan.of(TokenizedText.of(read.title(), read.summary(), read.employer(), rules.vocabulary), rules);
+        FacetScorer.Result settings = facets.settings(scan, item.kind() == Kind.JOB, Taxonomy.SETTINGS);
+        Set<String> out = new HashSet<>(settings.overruled());
+        for (Hit h : scan.hits(Cue.Kind.SETTING)) if (h.negated() || h.cue().weight() <= 0) out.add(h.cue().target());
+        return new SettingsDetail(settings.scores(), settings.evidence(), out);
+    }
+
     /**
      * Labels the semantic signal may not add: what a negation switched off ("not a retail role", "no
      * compounding"), labels whose cue the rules weigh at zero or less, settings that yielded to a chain's division, any
