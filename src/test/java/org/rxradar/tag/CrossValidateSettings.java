@@ -51,6 +51,13 @@ public final class CrossValidateSettings {
                 }
             }
         }
+        for (double vetoBelow : new double[] {0.1, 0.2, 0.3}) {
+            for (double ruleMax : new double[] {1.0, 1.2, 1.5, 2.0}) {
+                System.out.printf(Locale.ROOT, "veto (asked items) a rule setting scored <= %.1f when its vote < %.1f: %.3f; with a second setting at threshold + 0.1: %.3f, + 0.2: %.3f%n", ruleMax, vetoBelow,
+                        macro(prepared, details, oof, t, 99, ruleMax, vetoBelow, false), macro(prepared, details, oof, t, 0.1, ruleMax, vetoBelow, false),
+                        macro(prepared, details, oof, t, 0.2, ruleMax, vetoBelow, false));
+            }
+        }
         if (args.length > 0 && args[0].equals("misses")) misses(prepared, details, oof, t);
     }
 
