@@ -58,6 +58,9 @@ public final class CrossValidateSettings {
                         macro(prepared, details, oof, t, 0.2, ruleMax, vetoBelow, false));
             }
         }
+        System.out.printf(Locale.ROOT, "settings as built (veto <= %.1f below %.1f, second at + %.1f): macro-F1 %.3f%n", SemanticSignal.VETO_RULE_MAX,
+                SemanticSignal.VETO_BELOW, SemanticSignal.SECOND_MARGIN,
+                macro(prepared, details, oof, t, SemanticSignal.SECOND_MARGIN, SemanticSignal.VETO_RULE_MAX, SemanticSignal.VETO_BELOW, false));
         if (args.length > 0 && args[0].equals("misses")) misses(prepared, details, oof, t);
     }
 
