@@ -111,7 +111,7 @@ public final class CrossValidateSettings {
 
     static void misses(SemanticSignal.Prepared p, List<Tagger.SettingsDetail> details, double[][] oof, Map<String, Double> t) {
         for (int i = 0; i < p.train().size(); i++) {
-            Set<String> pred = predict(p, details, oof, t, 99, 99, 99, false, i);
+            Set<String> pred = predict(p, details, oof, t, SemanticSignal.SECOND_MARGIN, SemanticSignal.VETO_RULE_MAX, SemanticSignal.VETO_BELOW, false, i);
             LabeledItem li = p.train().get(i);
             Set<String> gold = new java.util.TreeSet<>(li.gold().settings());
             Set<String> ok = new java.util.TreeSet<>(li.gold().settingsOk());
