@@ -17,6 +17,8 @@ final class ItemScan {
 
     final TokenizedText text;
     final List<EmployerHit> employers = new ArrayList<>(2);
+    private final List<int[]> employerSpans = new ArrayList<>(); // every gazetteer name found, with
+    private final List<Employer> employerNames = new ArrayList<>(); // its employer
     private final Map<Cue.Kind, List<Hit>> hits = new EnumMap<>(Cue.Kind.class);
 
     private ItemScan(TokenizedText text) {
@@ -28,11 +30,21 @@ final class ItemScan {
         boolean[] consumed = scan.findEmployers(rules);
         rules.cues.scan(text, (cue, start, end) -> {
             boolean nameWord = cue.kind() == Cue.Kind.SETTING || cue.kind() == Cue.Kind.TOPIC;
-            if (nameWord && anyConsumed(consumed, start, end)) return;
+            if (nameWord && anyConsumed(consumed, start, end) && !scan.sameSettingName(cue, start, end)) return;
             boolean negated = !cue.startsNegated() && negated(text, start, rules);
             scan.hits.computeIfAbsent(cue.kind(), k -> new ArrayList<>()).add(new Hit(cue, start, end, text.part[start], negated));
         });
         return scan;
+    }
+
+    /** A setting cue inside a gazetteer name of that same setting ("Indian Health Service" in a story): both count. */
+    private boolean sameSettingName(Cue cue, int start, int end) {
+        if (cue.kind() != Cue.Kind.SETTING) return false;
+        for (int i = 0; i < employerSpans.size(); i++) {
+            int[] s = employerSpans.get(i);
+            if (s[0] <= start && end <= s[1] && employerNames.get(i).settings().contains(cue.target())) return true;
+        }
+        return false;
     }
 
     List<Hit> hits(Cue.Kind kind) {
@@ -83,6 +95,8 @@ final class ItemScan {
             for (int t = s[0]; t < s[1]; t++) consumed[t] = true;
             double weight = text.part[s[0]] == TokenizedText.EMPLOYER ? rules.employerWeight : rules.mentionWeight;
             employers.add(new EmployerHit(found.get(i), text.span(s[0], s[1]), weight));
+            employerSpans.add(s);
+            employerNames.add(found.get(i));
         }
         dropChainsWhoseDivisionIsNamed(rules);
         return consumed;

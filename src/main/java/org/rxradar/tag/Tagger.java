@@ -141,7 +141,7 @@ public final class Tagger {
         if (use == Semantic.ALL || use == Semantic.UNSURE && unsure(job, settings, topics)) {
             Set<String> blocked = certain(scan, settings, job);
             float[] v = semantic.embed(read);
-            settings = semantic.combine(settings, semantic.votes(v, Taxonomy.SETTINGS), Taxonomy.SETTINGS, blocked);
+            settings = semantic.settings(settings, semantic.votes(v, Taxonomy.SETTINGS), settingsCertain(scan, settings));
             topics = semantic.combine(topics, semantic.votes(v, Taxonomy.TOPICS), Taxonomy.TOPICS, blocked);
         }
         Map<String, Double> scores = new LinkedHashMap<>(settings.scores());
@@ -207,6 +207,16 @@ public final class Tagger {
                 unsure(job, settings, topics), weak);
     }
 
+    /** Research only ({@code CrossValidateSettings}): the rules' setting scores and the settings a negation or a division switched off. */
+    record SettingsDetail(Map<String, Double> scores, Map<String, List<String>> evidence, Set<String> negatedOrYielded) {}
+
+    SettingsDetail settingsDetail(Item item) {
+        ScannedText read = ScannedText.of(item);
+        ItemScan scan = ItemScan.of(TokenizedText.of(read.title(), read.summary(), read.employer(), rules.vocabulary), rules);
+        FacetScorer.Result settings = facets.settings(scan, item.kind() == Kind.JOB, Taxonomy.SETTINGS);
+        return new SettingsDetail(settings.scores(), settings.evidence(), settingsCertain(scan, settings));
+    }
+
     /**
      * Labels the semantic signal may not add: what a negation switched off ("not a retail role", "no
      * compounding"), labels whose cue the rules weigh at zero or less, settings that yielded to a chain's division, any
@@ -222,6 +232,13 @@ public final class Tagger {
             // a negated cue, or a cue the rules weigh at zero or below ("staffing shortages" for drug-supply): the rules have spoken
             for (Hit h : scan.hits(kind)) if (h.negated() || h.cue().weight() <= 0) out.add(h.cue().target());
         }
+        return out;
+    }
+
+    /** Settings the signal may not add whatever the rules placed: negated, yielded to a chain's division, or weighed at zero. */
+    private static Set<String> settingsCertain(ItemScan scan, FacetScorer.Result settings) {
+        Set<String> out = new HashSet<>(settings.overruled());
+        for (Hit h : scan.hits(Cue.Kind.SETTING)) if (h.negated() || h.cue().weight() <= 0) out.add(h.cue().target());
         return out;
     }
 
