@@ -50,14 +50,6 @@ final class SemanticSignal {
     static final double TOPICS_WIDTH = 0.4, TOPICS_RIDGE = 0.1;
     /** How much a label's cues that fell short of the rules' threshold add to its semantic score (chosen as above, of 0, 0.25, 0.5, 1). */
     static final double STACK = 0.25;
-    /**
-     * Settings where the signal is asked (see {@link #settings}): a rule setting scored at most
-     * VETO_RULE_MAX yields to a vote below VETO_BELOW, and a second setting needs its threshold plus
-     * SECOND_MARGIN. Chosen by five-fold cross-validation on the training split ({@code
-     * CrossValidateSettings}): settings macro-F1 flat at 0.914-0.919 over rule scores 1.0-2.0 and votes
-     * 0.1-0.2, falling at 0.3.
-     */
-    static final double VETO_RULE_MAX = 1.5, VETO_BELOW = 0.2, SECOND_MARGIN = 0.2;
     /** No label is added below this score, whatever the training split says. */
     static final double MIN_THRESHOLD = 0.3;
     static final double MAX_THRESHOLD = 0.8;
@@ -159,50 +151,6 @@ final class SemanticSignal {
             scores.put(id, Math.round(score * 100) / 100.0);
             evidence.put(id, List.of(String.format(Locale.ROOT, "close to: %s (%.2f)", vote.nearest(), vote.similarity())));
         }
-        return new FacetScorer.Result(List.copyOf(tags), scores, evidence, rules.overruled(), rules.weak());
-    }
-
-    /**
-     * Settings as the rules and the vote decide together. A setting the rules assigned on at most
-     * {@link #VETO_RULE_MAX} (one or two weak cues, or a chain's name alone) is dropped when its vote
-     * is below {@link #VETO_BELOW} (the story is far from every training item in that setting); where
-     * the rules placed the item, another setting is added when its score reaches its threshold plus
-     * {@link #SECOND_MARGIN}; where they did not, at its threshold. {@code certain}: settings the rules
-     * are certain about (negated, yielded to a division, weighed at zero), never added.
-     */
-    FacetScorer.Result settings(FacetScorer.Result rules, Map<String, Vote> votes, Set<String> certain) {
-        List<String> order = Taxonomy.SETTINGS;
-        List<String> kept = new ArrayList<>();
-        List<String> vetoed = new ArrayList<>();
-        for (String id : rules.tags()) {
-            Vote vote = votes.get(id);
-            double ruleScore = rules.scores().getOrDefault(id, 0.0);
-            if (vote != null && ruleScore <= VETO_RULE_MAX + 1e-9 && vote.score() < VETO_BELOW) {
-                vetoed.add(String.format(Locale.ROOT, "%s (rules %.2f, semantic %.2f)", id, ruleScore, vote.score()));
-            } else {
-                kept.add(id);
-            }
-        }
-        double margin = rules.tags().isEmpty() ? 0 : SECOND_MARGIN;
-        List<String> tags = new ArrayList<>();
-        Map<String, Double> scores = new LinkedHashMap<>();
-        Map<String, List<String>> evidence = new LinkedHashMap<>();
-        for (String id : order) {
-            if (kept.contains(id)) {
-                tags.add(id);
-                scores.put(id, rules.scores().get(id));
-                evidence.put(id, rules.evidence().get(id));
-                continue;
-            }
-            Vote vote = votes.get(id);
-            if (vote == null || certain.contains(id) || rules.tags().contains(id)) continue;
-            double score = vote.score() + STACK * rules.weak().getOrDefault(id, 0.0);
-            if (score < thresholds.getOrDefault(id, 1.1) + margin) continue;
-            tags.add(id);
-            scores.put(id, Math.round(score * 100) / 100.0);
-            evidence.put(id, List.of(String.format(Locale.ROOT, "close to: %s (%.2f)", vote.nearest(), vote.similarity())));
-        }
-        if (!vetoed.isEmpty()) evidence.put("vetoed", List.copyOf(vetoed));
         return new FacetScorer.Result(List.copyOf(tags), scores, evidence, rules.overruled(), rules.weak());
     }
 

@@ -141,7 +141,7 @@ public final class Tagger {
         if (use == Semantic.ALL || use == Semantic.UNSURE && unsure(job, settings, topics)) {
             Set<String> blocked = certain(scan, settings, job);
             float[] v = semantic.embed(read);
-            settings = semantic.settings(settings, semantic.votes(v, Taxonomy.SETTINGS), settingsCertain(scan, settings));
+            settings = semantic.combine(settings, semantic.votes(v, Taxonomy.SETTINGS), Taxonomy.SETTINGS, blocked);
             topics = semantic.combine(topics, semantic.votes(v, Taxonomy.TOPICS), Taxonomy.TOPICS, blocked);
         }
         Map<String, Double> scores = new LinkedHashMap<>(settings.scores());

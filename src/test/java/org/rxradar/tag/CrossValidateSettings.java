@@ -58,9 +58,6 @@ public final class CrossValidateSettings {
                         macro(prepared, details, oof, t, 0.2, ruleMax, vetoBelow, false));
             }
         }
-        System.out.printf(Locale.ROOT, "settings as built (veto <= %.1f below %.1f, second at + %.1f): macro-F1 %.3f%n", SemanticSignal.VETO_RULE_MAX,
-                SemanticSignal.VETO_BELOW, SemanticSignal.SECOND_MARGIN,
-                macro(prepared, details, oof, t, SemanticSignal.SECOND_MARGIN, SemanticSignal.VETO_RULE_MAX, SemanticSignal.VETO_BELOW, false));
         if (args.length > 0 && args[0].equals("misses")) misses(prepared, details, oof, t);
     }
 
@@ -111,7 +108,7 @@ public final class CrossValidateSettings {
 
     static void misses(SemanticSignal.Prepared p, List<Tagger.SettingsDetail> details, double[][] oof, Map<String, Double> t) {
         for (int i = 0; i < p.train().size(); i++) {
-            Set<String> pred = predict(p, details, oof, t, SemanticSignal.SECOND_MARGIN, SemanticSignal.VETO_RULE_MAX, SemanticSignal.VETO_BELOW, false, i);
+            Set<String> pred = predict(p, details, oof, t, Double.POSITIVE_INFINITY, -1, 0, false, i); // as built: no second setting, no veto
             LabeledItem li = p.train().get(i);
             Set<String> gold = new java.util.TreeSet<>(li.gold().settings());
             Set<String> ok = new java.util.TreeSet<>(li.gold().settingsOk());

@@ -15,11 +15,11 @@ import org.rxradar.model.TaggedItem;
 /**
  * The tagger on the held-out split of its own corpus (items it never trained on; thresholds were
  * chosen on the training split only), against the rules alone on the same items. The floors are the
- * figures last measured on the 234 held-out items (settings 0.905, topics 0.872), rounded down: they
+ * figures last measured on the 234 held-out items (settings 0.916, topics 0.872), rounded down: they
  * catch a regression; the goal and how far it is met are in README, Tagging. Each item is tagged once (the model loads once).
  */
 class HeldOutEvaluationTest {
-    static final double SETTINGS_FLOOR = 0.90;
+    static final double SETTINGS_FLOOR = 0.91;
     static final double TOPICS_FLOOR = 0.87;
 
     private static List<LabeledItem> heldOut;
