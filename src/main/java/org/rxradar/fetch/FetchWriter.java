@@ -72,6 +72,9 @@ final class FetchWriter implements PollSink, AutoCloseable {
     private record Poll(RxRadarConfig.Source source, SourceState before, SourceState after, List<Item> items,
                         CompletableFuture<Void> done) {}
 
+    /** Put on the queue by {@link #close()}: the writer stops waiting for polls at once. Never stored. */
+    private static final Poll CLOSING = new Poll(null, null, null, List.of(), new CompletableFuture<>());
+
     private final KafkaClients clients;
     private final String transactionalId;
     private final Owner owner;
@@ -175,9 +178,10 @@ final class FetchWriter implements PollSink, AutoCloseable {
         while (running) {
             try {
                 Poll first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
+                if (first == null || first == CLOSING) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_POLLS - 1);
+                batch.removeIf(p -> p == CLOSING);
                 commit(batch);
             } catch (InterruptedException e) {
                 break;
@@ -188,7 +192,9 @@ final class FetchWriter implements PollSink, AutoCloseable {
                 batch.clear();
             }
         }
-        fail(new ArrayList<>(queue), new BusException("the fetch stage is closing"));
+        List<Poll> left = new ArrayList<>(queue);
+        left.removeIf(p -> p == CLOSING);
+        fail(left, new BusException("the fetch stage is closing"));
         queue.clear();
     }
 
@@ -325,7 +331,8 @@ final class FetchWriter implements PollSink, AutoCloseable {
     /** Ends the writer after the transaction in progress, if any; polls still waiting are not stored. */
     @Override
     public void close() {
-        running = false; // the thread sees it within its 200 ms wait for polls
+        running = false;
+        queue.add(CLOSING); // wakes the thread waiting for polls; a transaction in progress ends first
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
