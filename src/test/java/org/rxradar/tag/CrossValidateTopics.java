@@ -30,7 +30,7 @@ public final class CrossValidateTopics {
             this(name, cap, margin, marginAmongAll, nearestDescriptionOk, radius, neighbours, beta, betaRareOnly, slack, 0, 0);
         }
         static Variant base() {
-            return new Variant("as built", 99, Double.NaN, false, false, Double.NaN, 0, 1, false, 0);
+            return new Variant("independent thresholds, no margin (before)", 99, Double.NaN, false, false, Double.NaN, 0, 1, false, 0);
         }
         Variant with(String n, double dRule, double dJob) {
             return new Variant(n, cap, margin, marginAmongAll, nearestDescriptionOk, radius, neighbours, beta, betaRareOnly, slack, dRule, dJob);
