@@ -31,7 +31,7 @@ import java.util.TreeMap;
 record SemanticFit(String fingerprint, Facet settings, Facet topics, Map<String, Double> thresholds) {
     static final String RESOURCE = "tagger/semantic-fit.bin";
     /** Raised when the fitting method changes in a way the fingerprint's inputs do not show. */
-    static final int METHOD = 1;
+    static final int METHOD = 2; // 2: topic additions within SemanticSignal.TOPICS_MARGIN of the item's best, thresholds chosen jointly
     private static final String FORMAT = "rxradar-semantic-fit/" + METHOD;
 
     /** One facet: kernel width and ridge, the weights (points x labels) and the cross-validated macro-F1 that chose the thresholds. */

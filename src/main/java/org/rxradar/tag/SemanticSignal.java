@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * linear system per facet, solved once). A label the rules did not assign is added when its score
  * reaches the label's threshold (cues the rules found too weak to assign it add {@link #STACK} of
  * their score), unless the rules are certain it does not apply (a negated cue, a setting that
- * yielded to a chain's division). The rules keep every tag they assign.
+ * yielded to a chain's division); a topic also needs to come within {@link #TOPICS_MARGIN} of the
+ * item's best topic addition. The rules keep every tag they assign.
  *
  * <p>Everything is chosen on the training split only. A threshold per label: five-fold
  * cross-validation scores each training item with a model that did not see it, combines that with
@@ -53,6 +54,14 @@ final class SemanticSignal {
     /** No label is added below this score, whatever the training split says. */
     static final double MIN_THRESHOLD = 0.3;
     static final double MAX_THRESHOLD = 0.8;
+    /**
+     * Topics only: of the topics the signal would add to an item, those scoring more than this below
+     * the best of them are dropped (a weak second or third addition beside a clear one is most often a
+     * neighbouring topic: career beside workforce). Chosen by five-fold cross-validation on the training
+     * split ({@code CrossValidateTopics}: -0.2 to -0.4 all gain, 0.3 chosen in every fold when the margin
+     * itself is chosen inside the cross-validation). Topics' thresholds are then chosen jointly.
+     */
+    static final double TOPICS_MARGIN = 0.3;
 
     /** One labelled point: a training item or a label description. */
     record Example(String name, float[] vector, Set<String> labels, Set<String> ok) {}
@@ -76,7 +85,7 @@ final class SemanticSignal {
     private final Map<List<String>, Model> models; // facet -> model
     private final Map<String, Double> thresholds;
 
-    private SemanticSignal(SentenceEmbedder embedder, Map<List<String>, Model> models, Map<String, Double> thresholds) {
+    SemanticSignal(SentenceEmbedder embedder, Map<List<String>, Model> models, Map<String, Double> thresholds) { // package-private: tests combine() without a model
         this.embedder = embedder;
         this.models = models;
         this.thresholds = thresholds;
@@ -133,6 +142,14 @@ final class SemanticSignal {
      * certain about (negated, yielded), never added here.
      */
     FacetScorer.Result combine(FacetScorer.Result rules, Map<String, Vote> votes, List<String> order, Set<String> blocked) {
+        double margin = order == Taxonomy.TOPICS ? TOPICS_MARGIN : Double.POSITIVE_INFINITY;
+        double bestAddition = Double.NEGATIVE_INFINITY;
+        for (String id : order) {
+            Vote vote = votes.get(id);
+            if (rules.tags().contains(id) || vote == null || blocked.contains(id)) continue;
+            double score = vote.score() + STACK * rules.weak().getOrDefault(id, 0.0);
+            if (score >= thresholds.getOrDefault(id, 1.1)) bestAddition = Math.max(bestAddition, score);
+        }
         List<String> tags = new ArrayList<>();
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, List<String>> evidence = new LinkedHashMap<>();
@@ -146,7 +163,7 @@ final class SemanticSignal {
             Vote vote = votes.get(id);
             if (vote == null || blocked.contains(id)) continue;
             double score = vote.score() + STACK * rules.weak().getOrDefault(id, 0.0);
-            if (score < thresholds.getOrDefault(id, 1.1)) continue;
+            if (score < thresholds.getOrDefault(id, 1.1) || score < bestAddition - margin) continue;
             tags.add(id);
             scores.put(id, Math.round(score * 100) / 100.0);
             evidence.put(id, List.of(String.format(Locale.ROOT, "close to: %s (%.2f)", vote.nearest(), vote.similarity())));
@@ -242,8 +259,8 @@ final class SemanticSignal {
     }
 
     /** The fixed parameters, as the fit's fingerprint records them. */
-    static final String PARAMETERS = String.format(Locale.ROOT, "folds %d, settings %s/%s, topics %s/%s, stack %s, thresholds %s-%s",
-            FOLDS, SETTINGS_WIDTH, SETTINGS_RIDGE, TOPICS_WIDTH, TOPICS_RIDGE, STACK, MIN_THRESHOLD, MAX_THRESHOLD);
+    static final String PARAMETERS = String.format(Locale.ROOT, "folds %d, settings %s/%s, topics %s/%s, stack %s, thresholds %s-%s, topics margin %s",
+            FOLDS, SETTINGS_WIDTH, SETTINGS_RIDGE, TOPICS_WIDTH, TOPICS_RIDGE, STACK, MIN_THRESHOLD, MAX_THRESHOLD, TOPICS_MARGIN);
 
     /**
      * Fits both facets: a threshold per label by five-fold cross-validation on the training split (as
@@ -279,6 +296,7 @@ final class SemanticSignal {
         boolean setting = facet == Taxonomy.SETTINGS;
         double[][] oof = outOfFold(prepared.points(facet), prepared.items().size(), cos, facet, width, ridge);
         Map<String, Double> thresholds = new LinkedHashMap<>(), f1 = new LinkedHashMap<>();
+        if (!setting) return chooseWithMargin(facet, prepared.train(), oof, prepared.views(), asIfUnsure, stack, TOPICS_MARGIN, width, ridge);
         for (int l = 0; l < facet.size(); l++) {
             double[] best = choose(facet.get(l), l, prepared.train(), oof, prepared.views(), setting, asIfUnsure, stack);
             thresholds.put(facet.get(l), best[0]);
@@ -387,6 +405,74 @@ final class SemanticSignal {
             }
         }
         return new double[] {bestT, bestF1};
+    }
+
+    /**
+     * Topics: thresholds chosen jointly when an addition must also come within {@code margin} of the
+     * item's best addition (so one label's threshold changes what the others add). Each label's
+     * threshold in turn, with the others fixed, the one with the label's best F1 (ties: the higher),
+     * from every threshold at {@link #MAX_THRESHOLD}, three passes.
+     */
+    static Fit chooseWithMargin(List<String> facet, List<LabeledItem> train, double[][] scores, List<RuleView> views, boolean asIfUnsure,
+                                double stack, double margin, double width, double ridge) {
+        int labels = facet.size();
+        double[][] s = new double[train.size()][labels];
+        for (int i = 0; i < s.length; i++) {
+            for (int l = 0; l < labels; l++) s[i][l] = scores[i][l] + stack * views.get(i).weak().getOrDefault(facet.get(l), 0.0);
+        }
+        double[] t = new double[labels];
+        java.util.Arrays.fill(t, MAX_THRESHOLD);
+        for (int pass = 0; pass < 3; pass++) {
+            for (int l = 0; l < labels; l++) {
+                double bestT = MAX_THRESHOLD, bestF1 = -1;
+                for (int step = (int) Math.round(MAX_THRESHOLD * 100); step >= MIN_THRESHOLD * 100 - 1e-9; step -= 5) {
+                    t[l] = step / 100.0;
+                    double f1 = marginF1(facet, train, s, views, asIfUnsure, margin, t)[l];
+                    if (f1 > bestF1 + 1e-9) {
+                        bestF1 = f1;
+                        bestT = t[l];
+                    }
+                }
+                t[l] = bestT;
+            }
+        }
+        double[] f1 = marginF1(facet, train, s, views, asIfUnsure, margin, t);
+        Map<String, Double> thresholds = new LinkedHashMap<>(), f1s = new LinkedHashMap<>();
+        for (int l = 0; l < labels; l++) {
+            thresholds.put(facet.get(l), t[l]);
+            f1s.put(facet.get(l), f1[l]);
+        }
+        return new Fit(width, ridge, thresholds, f1s);
+    }
+
+    /** F1 per label of the rules plus the additions that reach their threshold and come within {@code margin} of the item's best addition. */
+    private static double[] marginF1(List<String> facet, List<LabeledItem> train, double[][] s, List<RuleView> views, boolean asIfUnsure,
+                                     double margin, double[] t) {
+        int labels = facet.size();
+        int[] tp = new int[labels], fp = new int[labels], fn = new int[labels];
+        boolean[] predicted = new boolean[labels];
+        for (int i = 0; i < train.size(); i++) {
+            RuleView view = views.get(i);
+            boolean asked = view.asked() || !asIfUnsure;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int l = 0; l < labels; l++) {
+                String label = facet.get(l);
+                predicted[l] = view.topics().contains(label);
+                if (!predicted[l] && asked && !view.blocked().contains(label) && s[i][l] >= t[l]) best = Math.max(best, s[i][l]);
+            }
+            LabeledItem.Gold g = train.get(i).gold();
+            for (int l = 0; l < labels; l++) {
+                String label = facet.get(l);
+                if (!predicted[l] && asked && !view.blocked().contains(label) && s[i][l] >= t[l] && s[i][l] >= best - margin) predicted[l] = true;
+                boolean gold = g.topics().contains(label), ok = g.topicsOk().contains(label);
+                if (predicted[l] && gold) tp[l]++;
+                else if (predicted[l] && !ok) fp[l]++;
+                else if (!predicted[l] && gold) fn[l]++;
+            }
+        }
+        double[] f1 = new double[labels];
+        for (int l = 0; l < labels; l++) f1[l] = Evaluation.f1(tp[l], fp[l], fn[l]);
+        return f1;
     }
 
     private static Map<String, List<Example>> readDescriptions(Function<String, float[]> embed) {
