@@ -101,4 +101,40 @@ class SettingsTest {
         assertThat(t.topics()).isEmpty();
         assertThat(t.salary()).isNull();
     }
+
+    // the rules of issue 17's settings step, read off the training split's cross-validated misses
+
+    private TaggedItem rulesOnlyNews(String title, String summary) {
+        return Tagger.rulesOnly().tag(Items.news(title, summary));
+    }
+
+    @Test
+    void aSettingCueInsideAKnownNameOfThatSettingStillCounts() {
+        TaggedItem t = rulesOnlyNews("Tribal health pharmacy adds a technician residency",
+                "The Indian Health Service clinic in the county will train two technicians a year.");
+        assertThat(t.settings()).contains("government");
+    }
+
+    @Test
+    void aChainIsRetailButASupplyChainIsNot() {
+        assertThat(rulesOnlyNews("Technicians wanted", "The chain is hiring technicians for its stores across the state.").settings())
+                .contains("retail");
+        assertThat(rulesOnlyNews("Shortages ease", "Distributors say the supply chain for saline has recovered.").settings())
+                .doesNotContain("retail");
+    }
+
+    @Test
+    void veteransAndMilitaryHospitalsAreGovernment() {
+        assertThat(rulesOnlyNews("Technicians honored", "Staff at the veterans medical center pharmacy were recognized.").settings())
+                .contains("government");
+        assertThat(rulesOnlyNews("New robot", "The military hospital pharmacy installed a dispensing robot.").settings())
+                .contains("government");
+    }
+
+    @Test
+    void aRegulatorNamedIsNotTheWorkplace() {
+        // the state health department issues the rule; the story is about retail pharmacies
+        TaggedItem t = rulesOnlyNews("New ratio rule", "The state health department will let community pharmacies staff four technicians per pharmacist.");
+        assertThat(t.settings()).doesNotContain("government");
+    }
 }
