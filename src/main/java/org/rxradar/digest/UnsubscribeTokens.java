@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.rxradar.config.ConfigException;
@@ -43,7 +44,7 @@ public final class UnsubscribeTokens {
         return new UnsubscribeTokens(secret, false);
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean DEVELOPMENT_SECRET_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean DEVELOPMENT_SECRET_WARNED = new AtomicBoolean();
 
     /**
      * Tokens from the configured secret ({@code digest.secret}, environment {@code RXRADAR_DIGEST_SECRET}).

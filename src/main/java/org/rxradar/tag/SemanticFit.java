@@ -6,16 +6,19 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What fitting the semantic signal yields (the regression's weights per facet and a threshold per
@@ -66,11 +69,11 @@ record SemanticFit(String fingerprint, Facet settings, Facet topics, Map<String,
         });
         for (SemanticSignal.Example p : points) {
             text(sha, p.name());
-            java.nio.ByteBuffer bits = java.nio.ByteBuffer.allocate(p.vector().length * Float.BYTES);
+            ByteBuffer bits = ByteBuffer.allocate(p.vector().length * Float.BYTES);
             for (float x : p.vector()) bits.putFloat(x);
             sha.update(bits.array());
-            text(sha, String.join(",", new java.util.TreeSet<>(p.labels())));
-            text(sha, String.join(",", new java.util.TreeSet<>(p.ok())));
+            text(sha, sorted(p.labels()));
+            text(sha, sorted(p.ok()));
         }
         for (int i = 0; i < prepared.train().size(); i++) {
             LabeledItem.Gold g = prepared.train().get(i).gold();
@@ -84,7 +87,7 @@ record SemanticFit(String fingerprint, Facet settings, Facet topics, Map<String,
     }
 
     private static String sorted(Set<String> s) {
-        return String.join(",", new java.util.TreeSet<>(s));
+        return String.join(",", new TreeSet<>(s));
     }
 
     private static void text(MessageDigest sha, String s) {
@@ -137,6 +140,6 @@ record SemanticFit(String fingerprint, Facet settings, Facet topics, Map<String,
         int n = in.readInt();
         Map<String, Double> thresholds = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) thresholds.put(in.readUTF(), in.readDouble());
-        return new SemanticFit(fingerprint, facets[0], facets[1], java.util.Collections.unmodifiableMap(thresholds));
+        return new SemanticFit(fingerprint, facets[0], facets[1], Collections.unmodifiableMap(thresholds));
     }
 }

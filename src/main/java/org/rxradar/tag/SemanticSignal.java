@@ -142,7 +142,7 @@ final class SemanticSignal {
      * certain about (negated, yielded), never added here.
      */
     FacetScorer.Result combine(FacetScorer.Result rules, Map<String, Vote> votes, List<String> order, Set<String> blocked) {
-        double margin = order == Taxonomy.TOPICS ? TOPICS_MARGIN : Double.POSITIVE_INFINITY;
+        double margin = margin(order);
         double bestAddition = Double.NEGATIVE_INFINITY;
         for (String id : order) {
             Vote vote = votes.get(id);
@@ -293,16 +293,17 @@ final class SemanticSignal {
     }
 
     static Fit crossValidate(Prepared prepared, List<String> facet, double[][] cos, double width, double ridge, boolean asIfUnsure, double stack) {
-        boolean setting = facet == Taxonomy.SETTINGS;
         double[][] oof = outOfFold(prepared.points(facet), prepared.items().size(), cos, facet, width, ridge);
-        Map<String, Double> thresholds = new LinkedHashMap<>(), f1 = new LinkedHashMap<>();
-        if (!setting) return chooseWithMargin(facet, prepared.train(), oof, prepared.views(), asIfUnsure, stack, TOPICS_MARGIN, width, ridge);
-        for (int l = 0; l < facet.size(); l++) {
-            double[] best = choose(facet.get(l), l, prepared.train(), oof, prepared.views(), setting, asIfUnsure, stack);
-            thresholds.put(facet.get(l), best[0]);
-            f1.put(facet.get(l), best[1]);
-        }
-        return new Fit(width, ridge, thresholds, f1);
+        return chooseWithMargin(facet, prepared.train(), oof, prepared.views(), asIfUnsure, stack, margin(facet), width, ridge);
+    }
+
+    /**
+     * How far below the item's best addition another addition of this facet may score: {@link
+     * #TOPICS_MARGIN} for topics; no limit for settings (the signal adds one only where the rules
+     * found none). {@link #combine} and the threshold choice use the same rule.
+     */
+    static double margin(List<String> facet) {
+        return facet == Taxonomy.TOPICS ? TOPICS_MARGIN : Double.POSITIVE_INFINITY;
     }
 
     static double[][] cosines(List<Example> points) {
@@ -408,10 +409,11 @@ final class SemanticSignal {
     }
 
     /**
-     * Topics: thresholds chosen jointly when an addition must also come within {@code margin} of the
-     * item's best addition (so one label's threshold changes what the others add). Each label's
-     * threshold in turn, with the others fixed, the one with the label's best F1 (ties: the higher),
-     * from every threshold at {@link #MAX_THRESHOLD}, three passes.
+     * Thresholds chosen jointly when an addition must also come within {@code margin} of the item's
+     * best addition (so one label's threshold changes what the others add). Each label's threshold in
+     * turn, with the others fixed, the one with the label's best F1 (ties: the higher), from every
+     * threshold at {@link #MAX_THRESHOLD}, three passes. With no margin (settings) the labels do not
+     * interact and this is {@link #choose} for each label.
      */
     static Fit chooseWithMargin(List<String> facet, List<LabeledItem> train, double[][] scores, List<RuleView> views, boolean asIfUnsure,
                                 double stack, double margin, double width, double ridge) {
@@ -448,6 +450,7 @@ final class SemanticSignal {
     /** F1 per label of the rules plus the additions that reach their threshold and come within {@code margin} of the item's best addition. */
     private static double[] marginF1(List<String> facet, List<LabeledItem> train, double[][] s, List<RuleView> views, boolean asIfUnsure,
                                      double margin, double[] t) {
+        boolean setting = facet == Taxonomy.SETTINGS;
         int labels = facet.size();
         int[] tp = new int[labels], fp = new int[labels], fn = new int[labels];
         boolean[] predicted = new boolean[labels];
@@ -457,14 +460,15 @@ final class SemanticSignal {
             double best = Double.NEGATIVE_INFINITY;
             for (int l = 0; l < labels; l++) {
                 String label = facet.get(l);
-                predicted[l] = view.topics().contains(label);
+                predicted[l] = (setting ? view.settings() : view.topics()).contains(label);
                 if (!predicted[l] && asked && !view.blocked().contains(label) && s[i][l] >= t[l]) best = Math.max(best, s[i][l]);
             }
             LabeledItem.Gold g = train.get(i).gold();
             for (int l = 0; l < labels; l++) {
                 String label = facet.get(l);
                 if (!predicted[l] && asked && !view.blocked().contains(label) && s[i][l] >= t[l] && s[i][l] >= best - margin) predicted[l] = true;
-                boolean gold = g.topics().contains(label), ok = g.topicsOk().contains(label);
+                boolean gold = (setting ? g.settings() : g.topics()).contains(label);
+                boolean ok = (setting ? g.settingsOk() : g.topicsOk()).contains(label);
                 if (predicted[l] && gold) tp[l]++;
                 else if (predicted[l] && !ok) fp[l]++;
                 else if (!predicted[l] && gold) fn[l]++;
